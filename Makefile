@@ -1,0 +1,46 @@
+# Every target installs what it needs first: a fresh machine needs only python3 and make.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export TF_ENABLE_ONEDNN_OPTS ?= 0
+export NO_MKDOCS_2_WARNING ?= 1
+export PYTHONHASHSEED ?= 0
+
+# uv from PATH, or a private copy installed with pip into .uv/ the first time.
+UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
+RUN := $(UV) run --locked
+
+.PHONY: help install serve site test lint pytest outputs figures bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+.uv/bin/uv:
+	python3 -m venv .uv
+	.uv/bin/python -m pip install --quiet uv
+
+install: $(if $(findstring .uv/,$(UV)),.uv/bin/uv) ## Install the locked dependencies
+	$(UV) sync --locked
+
+serve: install ## Build and serve the site with live reload at http://127.0.0.1:8000/
+	$(RUN) mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+site: install ## Strict build of the site into site/
+	$(RUN) mkdocs build --strict --site-dir site
+
+lint: install ## ruff (lint and format)
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+pytest: install ## Every pytest check (uses site/ when SITE_DIR=site)
+	$(RUN) pytest --cov --cov-report=term-missing:skip-covered
+
+test: install lint site ## Every check: lint, workflows, snippets vs TensorFlow, docs, browser, strict build
+	SITE_DIR=site $(RUN) pytest --cov --cov-report=term-missing:skip-covered
+
+outputs: install ## Re-capture the printed output of every snippet section
+	$(RUN) python -m sitekit.outputs
+
+clean: ## Remove build products
+	rm -rf site .pytest_cache .coverage test-artifacts

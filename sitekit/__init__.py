@@ -1,0 +1,1 @@
+"""Build-time glue: snippet sections, printed outputs, quizzes, math and MkDocs hooks."""

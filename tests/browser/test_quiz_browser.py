@@ -1,0 +1,55 @@
+"""Predict-then-check questions work in real Chromium: mouse, keyboard, instant navigation."""
+
+from __future__ import annotations
+
+from snippets.questions import all_questions
+
+
+def answer(page, qid: str, correct: bool, keyboard: bool = False) -> None:
+    quiz = page.locator(f'.quiz[data-quiz="{qid}"]')
+    choice = quiz.locator(f'.quiz__choice[data-correct="{"true" if correct else "false"}"]').first
+    if keyboard:
+        choice.focus()
+        page.keyboard.press("Enter")
+    else:
+        choice.click()
+
+
+def test_right_and_wrong_answers_on_a_page(page) -> None:
+    page.goto("concepts/padding/")
+    quiz = page.locator('.quiz[data-quiz="same-stride-1-size"]')
+    explanation = quiz.locator(".quiz__explanation")
+    assert explanation.is_hidden()
+    answer(page, "same-stride-1-size", correct=True)
+    assert quiz.get_attribute("data-answered") == "right"
+    assert quiz.locator(".quiz__verdict").inner_text().startswith("Right")
+    assert explanation.is_visible()
+    # A second click changes nothing: the first answer is the committed one.
+    quiz.locator('.quiz__choice[data-correct="false"]').first.dispatch_event("click")
+    assert quiz.get_attribute("data-answered") == "right"
+
+    other = page.locator('.quiz[data-quiz="same-split-side"]')
+    answer(page, "same-split-side", correct=False, keyboard=True)
+    assert other.get_attribute("data-answered") == "wrong"
+    verdict = other.locator(".quiz__verdict").inner_text()
+    assert verdict.startswith("Not quite") and all_questions()["same-split-side"].answer in verdict
+    assert page.console_errors == [] and page.page_errors == []
+    # The explanation links to the tested proof, and the link lands on it.
+    other.locator(".quiz__explanation a").first.click()
+    page.wait_for_url("**/concepts/output-size/#sames-uneven-split")
+    assert page.locator("#sames-uneven-split").is_visible()
+
+
+def test_quiz_page_keeps_score_after_instant_navigation(page) -> None:
+    page.goto("./")
+    page.evaluate("window.__noReload = true")
+    page.locator(".md-nav__link", has_text="Quiz").first.click()
+    page.wait_for_url("**/quiz/")
+    assert page.evaluate("window.__noReload") is True, "instant navigation reloaded the page"
+    total = len(all_questions())
+    assert page.locator(".quiz").count() == total
+    answer(page, "resnet-stem-size", correct=True)
+    answer(page, "stride-2-valid-size", correct=False)
+    score = page.locator(".quiz-score").inner_text()
+    assert score == f"Answered 2 of {total}: 1 right."
+    assert page.console_errors == [] and page.page_errors == [] and page.foreign_requests == []
