@@ -5,6 +5,7 @@ Browsers render MathML natively, so math needs no script, no font and no CDN.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -16,18 +17,20 @@ from markdown.inlinepatterns import InlineProcessor
 INLINE = r"(?<![\\$\w])\$(?=\S)(?P<tex>[^$\n]+?)(?<=\S)\$(?![\w$])"
 
 
-def to_element(tex: str, display: str) -> etree.Element:
-    """MathML element for a TeX string, with the TeX kept as its accessible annotation."""
-    element = etree.fromstring(convert(tex.strip(), display=display))
-    element.set("aria-label", tex.strip())
-    return element
+def to_mathml(tex: str, display: str) -> str:
+    """MathML markup for a TeX string, with the TeX kept as its accessible label."""
+    markup = convert(tex.strip(), display=display)
+    label = html.escape(tex.strip(), quote=True)
+    return markup.replace("<math ", f'<math aria-label="{label}" ', 1)
 
 
 class InlineMath(InlineProcessor):
     """``$tex$`` inside a paragraph."""
 
-    def handleMatch(self, m: re.Match[str], data: str):
-        return to_element(m.group("tex"), "inline"), m.start(0), m.end(0)
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:
+        # Stashed raw HTML: Markdown's serializer would mangle MathML's namespace.
+        placeholder = self.md.htmlStash.store(to_mathml(m.group("tex"), "inline"))
+        return placeholder, m.start(0), m.end(0)
 
 
 class BlockMath(BlockProcessor):
@@ -39,8 +42,9 @@ class BlockMath(BlockProcessor):
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         tex = blocks.pop(0).strip()[2:-2]
-        wrapper = etree.SubElement(parent, "div", {"class": "math-block"})
-        wrapper.append(to_element(tex, "block"))
+        markup = f'<div class="math-block">{to_mathml(tex, "block")}</div>'
+        paragraph = etree.SubElement(parent, "p")
+        paragraph.text = self.parser.md.htmlStash.store(markup)
 
 
 class MathMLExtension(Extension):
