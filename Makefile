@@ -11,7 +11,7 @@ export PYTHONHASHSEED ?= 0
 UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
 RUN := $(UV) run --locked
 
-.PHONY: help install serve site test lint pytest outputs figures bench clean
+.PHONY: help install serve site test lint pytest outputs figures notebooks bench page clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -41,6 +41,18 @@ test: install lint site ## Every check: lint, workflows, snippets vs TensorFlow,
 
 outputs: install ## Re-capture the printed output of every snippet section
 	$(RUN) python -m sitekit.outputs
+
+figures: install ## Regenerate every figure and animation under docs/assets/
+	$(RUN) python -m snippets.figures
+
+notebooks: install ## Regenerate the .ipynb copies of docs/notebooks/*.py (for download and Colab)
+	$(RUN) python -m sitekit.notebooks
+
+page: install ## New page: make page KIND=concept|myth|pitfall NAME=my-page TITLE="My page"
+	$(RUN) python -m sitekit.scaffold "$(KIND)" "$(NAME)" "$(TITLE)"
+
+bench: install ## Build and test times, page weight, animation and playground bytes
+	$(RUN) python -m sitekit.bench
 
 clean: ## Remove build products
 	rm -rf site .pytest_cache .coverage test-artifacts

@@ -42,7 +42,8 @@ class BlockMath(BlockProcessor):
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         tex = blocks.pop(0).strip()[2:-2]
-        markup = f'<div class="math-block">{to_mathml(tex, "block")}</div>'
+        # Focusable, so keyboard users can scroll a formula wider than a phone screen.
+        markup = f'<div class="math-block" tabindex="0">{to_mathml(tex, "block")}</div>'
         paragraph = etree.SubElement(parent, "p")
         paragraph.text = self.parser.md.htmlStash.store(markup)
 

@@ -245,7 +245,8 @@ def transposed_output_size(
         op = 0 if output_padding is None else output_padding
         out = (n - 1) * stride + k_eff - before - after + op
     forward = padding if isinstance(padding, str) else spec
-    if out < 1 or _forward_size(out, k, stride, forward, dilation) != n:
+    # The padded output always holds k_eff (out + pads >= k_eff), so the forward size exists.
+    if out < 1 or conv_output_size(out, k, stride, forward, dilation) != n:
         raise ValueError(
             f"transposed convolution has no consistent output: n={n}, k={k}, stride={stride}, "
             f"padding={padding!r}, output_padding={output_padding!r}, dilation={dilation} "
@@ -254,19 +255,12 @@ def transposed_output_size(
     return out
 
 
-def _forward_size(out: int, k: int, stride: int, padding: Padding, dilation: int) -> int | None:
-    """Forward convolution size of ``out``, or None when nothing fits."""
-    try:
-        return conv_output_size(out, k, stride, padding, dilation)
-    except ValueError:
-        return None
-
-
 class ReceptiveField(NamedTuple):
     """What one output position of a stack of layers sees of the input."""
 
     size: int
-    """How many input cells along one axis can influence one output cell."""
+    """Span, in input cells along one axis, from the first to the last cell that can influence
+    one output cell (with dilation there are cells inside the span that it skips)."""
     jump: int
     """Distance, in input cells, between two neighbouring output cells."""
 

@@ -53,6 +53,7 @@ assert same_padding(7, 3, 2) == (1, 1)
 # --8<-- [start:explicit_padding]
 import keras
 import numpy as np
+import tensorflow as tf
 
 x = tf.constant(np.random.default_rng(0).normal(size=[1, 224, 224, 3]), tf.float32)
 w = tf.constant(np.random.default_rng(1).normal(size=[7, 7, 3, 8]), tf.float32)

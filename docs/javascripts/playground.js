@@ -1,0 +1,1162 @@
+// Playground: what TensorFlow does with shapes and padding.
+// The arithmetic below mirrors snippets/arithmetic.py, the site's reference (itself tested against
+// TensorFlow); tests/browser/test_playground.py drives this page through thousands of
+// configurations and compares every number with that Python.
+// Material's instant navigation swaps pages without reloading, so set up on every document$.
+(function () {
+  "use strict";
+
+  var MAX = 64;
+  // Beyond this many cells a grid is too small to read; the numbers stay exact.
+  var MAX_CELLS = 5000;
+  var OPS = [
+    ["conv", "Convolution"],
+    ["maxpool", "Max pooling"],
+    ["avgpool", "Average pooling"],
+    ["transposed", "Transposed convolution"],
+  ];
+  var PADDINGS = [
+    ["valid", "valid"],
+    ["same", "same"],
+    ["causal", "causal (1-D)"],
+    ["explicit", "explicit amounts"],
+  ];
+  // key, visible label, smallest value, default, group. oph/opw may be empty (None).
+  var NUMBERS = [
+    ["h", "height", 1, "7", "input"],
+    ["w", "width", 1, "6", "input"],
+    ["kh", "height", 1, "3", "kernel"],
+    ["kw", "width", 1, "3", "kernel"],
+    ["sh", "height", 1, "2", "stride"],
+    ["sw", "width", 1, "2", "stride"],
+    ["dh", "height", 1, "1", "dilation"],
+    ["dw", "width", 1, "1", "dilation"],
+    ["pt", "top", 0, "0", "explicit"],
+    ["pb", "bottom", 0, "0", "explicit"],
+    ["pl", "left", 0, "0", "explicit"],
+    ["pr", "right", 0, "0", "explicit"],
+    ["oph", "height", 0, "", "outpad"],
+    ["opw", "width", 0, "", "outpad"],
+  ];
+  var GROUPS = [
+    ["input", "Input size"],
+    ["kernel", "Kernel size"],
+    ["stride", "Stride"],
+    ["dilation", "Dilation"],
+    ["explicit", "Explicit padding"],
+    ["outpad", "output_padding"],
+  ];
+  var ORDER = ["op", "h", "w", "kh", "kw", "sh", "sw", "dh", "dw", "padding"].concat(
+    ["pt", "pb", "pl", "pr", "oph", "opw"]
+  );
+  var FIELD = {};
+  NUMBERS.forEach(function (f) {
+    FIELD[f[0]] = f;
+  });
+
+  function has(pairs, name) {
+    return pairs.some(function (p) {
+      return p[0] === name;
+    });
+  }
+
+  function isPool(op) {
+    return op === "maxpool" || op === "avgpool";
+  }
+
+  // Fields that do not apply are hidden and ignored, so a stale value never blocks a result.
+  function applies(group, op, padding) {
+    if (group === "dilation") return !isPool(op);
+    if (group === "explicit") return padding === "explicit";
+    if (group === "outpad") return op === "transposed";
+    return true;
+  }
+
+  // ---- Arithmetic: one axis at a time, as in snippets/arithmetic.py ----
+
+  function Refusal(message) {
+    this.message = message;
+  }
+
+  function kEff(k, d) {
+    return (k - 1) * d + 1;
+  }
+
+  function samePadding(n, k, s, d) {
+    var out = Math.ceil(n / s);
+    var total = Math.max((out - 1) * s + kEff(k, d) - n, 0);
+    var before = Math.floor(total / 2);
+    return [before, total - before];
+  }
+
+  function paddingAmounts(n, k, s, spec, d) {
+    if (spec === "valid") return [0, 0];
+    if (spec === "same") return samePadding(n, k, s, d);
+    if (spec === "causal") return [kEff(k, d) - 1, 0];
+    return spec;
+  }
+
+  // Windows of a forward convolution or pooling: the axis object every view below works from.
+  function forward(axis, n, k, s, spec, d, what) {
+    var pads = paddingAmounts(n, k, s, spec, d);
+    var padded = n + pads[0] + pads[1];
+    var ke = kEff(k, d);
+    if (padded < ke) {
+      throw new Refusal(
+        "Computed output size would be zero or negative along the " + axis + ": the " + what +
+          " " + (d > 1 ? "(" + k + " − 1) × " + d + " + 1 = " + ke : ke) +
+          " does not fit into the padded input " + n + " + " + pads[0] + " + " + pads[1] +
+          " = " + padded + "."
+      );
+    }
+    return {
+      n: n, k: k, s: s, d: d, ke: ke, spec: spec,
+      before: pads[0], after: pads[1], base: n,
+      windows: Math.floor((padded - ke) / s) + 1,
+    };
+  }
+
+  function withSize(a) {
+    a.size = a.windows;
+    return a;
+  }
+
+  function transposed(axis, n, k, s, spec, op, d) {
+    var ke = kEff(k, d);
+    if (op !== null && op >= s) {
+      throw new Refusal(
+        "`output_padding` must be strictly less than `strides` (Keras): along the " + axis +
+          ", output_padding is " + op + " but the stride is " + s + "."
+      );
+    }
+    var out;
+    if (spec === "valid") out = (n - 1) * s + ke + (op === null ? Math.max(ke, s) - ke : op);
+    else if (spec === "same") out = op === null ? n * s : (n - 1) * s + (ke % 2) + op;
+    else out = (n - 1) * s + ke - spec[0] - spec[1] + (op === null ? 0 : op);
+    var back = null;
+    if (out >= 1) {
+      try {
+        back = forward(axis, out, k, s, spec, d, "").windows;
+      } catch (e) {
+        if (!(e instanceof Refusal)) throw e;
+      }
+    }
+    if (back !== n) {
+      throw new Refusal(
+        "No consistent output along the " + axis + ": the formula gives " + out + " cells, " +
+          (back === null
+            ? "into which the matching forward convolution fits no window"
+            : "which the matching forward convolution maps to " + back + ", not " + n) +
+          "; TensorFlow refuses such a transposed convolution."
+      );
+    }
+    var a = forward(axis, out, k, s, spec, d, "");
+    a.size = out;
+    a.op = op;
+    a.input = n;
+    return a;
+  }
+
+  function kerasRefuses(c) {
+    if (isPool(c.op)) return false;
+    if (c.padding === "causal") return c.sw > 1 && c.dw > 1;
+    return Math.max(c.sh, c.sw) > 1 && Math.max(c.dh, c.dw) > 1;
+  }
+
+  // Both axes, or a list of refusals in words close to the ones Keras and TensorFlow use.
+  function compute(c) {
+    var spec = function (before, after) {
+      return c.padding === "explicit" ? [before, after] : c.padding;
+    };
+    if (c.padding === "causal") {
+      if (c.op !== "conv") {
+        throw [
+          isPool(c.op)
+            ? "Pooling takes padding 'valid', 'same' or explicit amounts, not 'causal' " +
+              "(causal padding belongs to Conv1D)."
+            : "Conv2DTranspose takes padding 'valid' or 'same' (tf.nn.conv2d_transpose also " +
+              "takes explicit amounts), not 'causal'.",
+        ];
+      }
+      if (c.h !== 1) {
+        throw [
+          "padding 'causal' is for 1-D sequences (Keras Conv1D): the width is the sequence, " +
+            "so set the height h to 1 (got h = " + c.h + ").",
+        ];
+      }
+    }
+    var errors = [];
+    var attempt = function (f) {
+      try {
+        return f();
+      } catch (e) {
+        if (!(e instanceof Refusal)) throw e;
+        errors.push(e.message);
+        return null;
+      }
+    };
+    var H, W;
+    if (c.op === "transposed") {
+      H = attempt(function () {
+        return transposed("height", c.h, c.kh, c.sh, spec(c.pt, c.pb), c.oph, c.dh);
+      });
+      W = attempt(function () {
+        return transposed("width", c.w, c.kw, c.sw, spec(c.pl, c.pr), c.opw, c.dw);
+      });
+    } else {
+      var pool = isPool(c.op);
+      var what = pool ? "pool size" : "effective kernel";
+      var axis = function (name, n, k, s, spec, d) {
+        // As tf.nn.max_pool2d requires, so that every window holds a real cell.
+        if (pool && Array.isArray(spec) && Math.max(spec[0], spec[1]) >= k) {
+          throw new Refusal(
+            "Explicit padding must be smaller than the pool size on each side: along the " +
+              name + ", padding (" + spec[0] + ", " + spec[1] + ") with pool size " + k +
+              " (tf.nn.max_pool2d: “Top padding " + spec[0] + " needs to be smaller than the " +
+              "window size " + k + "”)."
+          );
+        }
+        return withSize(forward(name, n, k, s, spec, pool ? 1 : d, what));
+      };
+      H = attempt(function () {
+        return axis("height", c.h, c.kh, c.sh, c.padding === "causal" ? "valid" : spec(c.pt, c.pb),
+          c.dh);
+      });
+      W = attempt(function () {
+        return axis("width", c.w, c.kw, c.sw, spec(c.pl, c.pr), c.dw);
+      });
+    }
+    if (errors.length) throw errors;
+    return { H: H, W: W };
+  }
+
+  // ---- State: query string <-> raw field values <-> checked configuration ----
+
+  function readQuery(query) {
+    var params = new URLSearchParams(query);
+    var raw = {};
+    raw.op = params.has("op") ? params.get("op") : "conv";
+    raw.padding = params.has("padding") ? params.get("padding") : "same";
+    NUMBERS.forEach(function (f) {
+      raw[f[0]] = params.has(f[0]) ? params.get(f[0]) : f[3];
+    });
+    return raw;
+  }
+
+  function check(raw) {
+    var errors = [];
+    var bad = [];
+    var c = { op: raw.op.toLowerCase(), padding: raw.padding.toLowerCase() };
+    if (!has(OPS, c.op)) {
+      errors.push("op must be one of conv, maxpool, avgpool, transposed; got " + show(raw.op) + ".");
+      bad.push("op");
+    }
+    if (!has(PADDINGS, c.padding)) {
+      errors.push(
+        "padding must be one of valid, same, causal, explicit; got " + show(raw.padding) + "."
+      );
+      bad.push("padding");
+    }
+    NUMBERS.forEach(function (f) {
+      var key = f[0];
+      if (!applies(f[4], c.op, c.padding)) return;
+      var text = raw[key];
+      if (f[4] === "outpad" && text === "") {
+        c[key] = null;
+        return;
+      }
+      var value = /^[0-9]+$/.test(text) ? parseInt(text, 10) : NaN;
+      if (!(value >= f[2] && value <= MAX)) {
+        errors.push(
+          key + " (" + groupName(f[4]) + " " + f[1] + ") must be " +
+            (f[4] === "outpad" ? "empty (None) or " : "") + "an integer from " + f[2] +
+            " to " + MAX + "; got " + show(text) + "."
+        );
+        bad.push(key);
+        return;
+      }
+      c[key] = value;
+    });
+    return { config: c, errors: errors, bad: bad };
+  }
+
+  function show(text) {
+    return text === "" ? "nothing (empty)" : JSON.stringify(text);
+  }
+
+  function groupName(group) {
+    return GROUPS.filter(function (g) {
+      return g[0] === group;
+    })[0][1].toLowerCase();
+  }
+
+  // The canonical query: the fields that apply, in a fixed order, names in lower case.
+  function queryOf(raw) {
+    var op = raw.op.toLowerCase();
+    var padding = raw.padding.toLowerCase();
+    var params = new URLSearchParams();
+    ORDER.forEach(function (key) {
+      var f = FIELD[key];
+      if (key === "op") params.set(key, has(OPS, op) ? op : raw.op);
+      else if (key === "padding") params.set(key, has(PADDINGS, padding) ? padding : raw.padding);
+      else if (applies(f[4], op, padding) && !(f[4] === "outpad" && raw[key] === "")) {
+        params.set(key, raw[key]);
+      }
+    });
+    return "?" + params.toString();
+  }
+
+  // ---- Building the page ----
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function select(id, key, options) {
+    return el("div", { class: "pg-field" }, [
+      el("label", { for: id, text: key === "op" ? "Operation" : "Padding" }),
+      el("select", { id: id, "data-testid": key, "data-key": key }, options.map(function (o) {
+        return el("option", { value: o[0], text: o[1] });
+      })),
+    ]);
+  }
+
+  function buildControls(root) {
+    var form = el("form", { class: "pg-controls", "aria-label": "Configuration" });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+    });
+    form.appendChild(el("div", { class: "pg-selects" }, [
+      select("pg-op", "op", OPS),
+      select("pg-padding", "padding", PADDINGS),
+    ]));
+    var sets = el("div", { class: "pg-sets" });
+    GROUPS.forEach(function (g) {
+      var set = el("fieldset", { class: "pg-set", "data-group": g[0] }, [
+        el("legend", { text: g[1] }),
+      ]);
+      NUMBERS.forEach(function (f) {
+        if (f[4] !== g[0]) return;
+        var id = "pg-" + f[0];
+        set.appendChild(el("div", { class: "pg-field" }, [
+          el("label", { for: id }, [f[1] + " ", el("code", { text: f[0] })]),
+          el("input", {
+            id: id, type: "text", inputmode: "numeric", autocomplete: "off",
+            spellcheck: "false", size: "3", "data-testid": f[0], "data-key": f[0],
+            placeholder: g[0] === "outpad" ? "None" : "",
+          }),
+        ]));
+      });
+      sets.appendChild(set);
+    });
+    form.appendChild(sets);
+    form.appendChild(el("p", { class: "pg-hint", "data-hint": "" }));
+    root.appendChild(form);
+    return form;
+  }
+
+  function buildOutput(root) {
+    var results = el("dl", { class: "pg-results" });
+    [
+      ["out-h", "Output height"], ["out-w", "Output width"],
+      ["pad-top", "Padding top"], ["pad-bottom", "Padding bottom"],
+      ["pad-left", "Padding left"], ["pad-right", "Padding right"],
+    ].forEach(function (r) {
+      results.appendChild(el("div", {}, [
+        el("dt", { text: r[1] }), el("dd", { "data-testid": r[0] }),
+      ]));
+    });
+    root.appendChild(el("div", { class: "pg-messages", "aria-live": "polite" }));
+    root.appendChild(el("section", { class: "pg-out", "aria-label": "Results" }, [
+      results,
+      el("ul", { class: "pg-derivation" }),
+      el("p", { class: "pg-link" }, [
+        el("a", { "data-testid": "permalink", href: "", text: "Link to this configuration" }),
+      ]),
+    ]));
+    var stepper = el("div", { class: "pg-stepper", role: "group", "aria-label": "Step the window" }, [
+      el("button", { type: "button", class: "pg-button", "data-step": "-1", text: "◀ Previous" }),
+      el("button", { type: "button", class: "pg-button", "data-play": "", text: "Play" }),
+      el("button", { type: "button", class: "pg-button", "data-step": "1", text: "Next ▶" }),
+      el("span", { class: "pg-position" }),
+    ]);
+    root.appendChild(el("section", { class: "pg-view", "aria-label": "Windows" }, [
+      stepper,
+      el("p", { class: "pg-legend" }),
+      el("div", { class: "pg-grids" }),
+      el("p", { class: "pg-readout", "aria-live": "polite", "data-testid": "readout" }),
+    ]));
+    root.appendChild(el("section", { class: "pg-code", "aria-label": "TensorFlow code" }, [
+      el("div", { class: "pg-code__bar" }, [
+        el("span", { text: "The same in TensorFlow" }),
+        el("button", { type: "button", class: "pg-button", "data-testid": "copy", text: "Copy" }),
+        el("span", { class: "pg-copied", role: "status" }),
+      ]),
+      el("pre", {}, [el("code", { "data-testid": "code" })]),
+    ]));
+  }
+
+  // ---- The TensorFlow code that reproduces a configuration ----
+
+  function pair(a, b) {
+    return "(" + a + ", " + b + ")";
+  }
+
+  function list(a, b) {
+    return "[" + a + ", " + b + "]";
+  }
+
+  function explicitList(H, W) {
+    return "[[0, 0], " + list(H.before, H.after) + ", " + list(W.before, W.after) + ", [0, 0]]";
+  }
+
+  // A call formatted the way ruff formats Python: on one line when it fits, else its arguments
+  // on one indented line, else one argument per line.
+  function call(head, args) {
+    var line = head + "(" + args.join(", ") + ")";
+    if (line.length <= 88) return line;
+    var inner = "    " + args.join(", ");
+    if (inner.length <= 88) return head + "(\n" + inner + "\n)";
+    return head + "(\n" + args.map(function (a) {
+      return "    " + a + ",\n";
+    }).join("") + ")";
+  }
+
+  function codeFor(c, H, W) {
+    var shape = "  # (1, " + H.size + ", " + W.size + ", 1)";
+    var size = "kernel_size=" + pair(c.kh, c.kw);
+    var strides = "strides=" + pair(c.sh, c.sw);
+    var dilation = "dilation_rate=" + pair(c.dh, c.dw);
+    var refused = kerasRefuses(c);
+    var padded = H.before + H.after + W.before + W.after > 0;
+    var x = "x = tf.ones([1, " + c.h + ", " + c.w + ", 1])  # batch, height, width, channels";
+    var kernel = "kernel = tf.ones([" + c.kh + ", " + c.kw + ", 1, 1])";
+    var zeroPad = "padded = keras.layers.ZeroPadding2D(" +
+      pair(pair(H.before, H.after), pair(W.before, W.after)) + ")(x)";
+    var nnArgs = [
+      "strides=" + list(c.sh, c.sw),
+      "padding=" + (c.padding === "valid" || c.padding === "same"
+        ? '"' + c.padding.toUpperCase() + '"'
+        : explicitList(H, W)),
+      "dilations=" + list(c.dh, c.dw),
+    ];
+    // Keras' own argument order: padding right after strides.
+    var keras = function (target, layer, args, padding) {
+      var at = args.indexOf(strides) >= 0 ? args.indexOf(strides) + 1 : 3;
+      var full = args.slice(0, at).concat('padding="' + padding + '"', args.slice(at));
+      return call(target + " = keras.layers." + layer, full);
+    };
+    var refusal = "# Keras refuses strides > 1 with dilation_rate > 1; ";
+    var L;
+    if (c.op === "conv" && c.padding === "causal" && !refused) {
+      var args1d = ["1", "kernel_size=" + c.kw, "strides=" + c.sw, "dilation_rate=" + c.dw];
+      var steps = "  # (1, " + W.size + ", 1)";
+      L = [
+        "x = tf.ones([1, " + c.w + ", 1])  # batch, steps (the width), channels",
+        keras("conv", "Conv1D", args1d, "causal"),
+        "print(conv(x).shape)" + steps,
+        "",
+        "# The same by hand: (kw - 1) * dw zeros before the sequence, none after.",
+        "padded = keras.layers.ZeroPadding1D(" + pair(W.before, 0) + ")(x)",
+        keras("conv_valid", "Conv1D", args1d, "valid"),
+        "print(conv_valid(padded).shape)" + steps,
+      ];
+    } else if (c.op === "conv") {
+      var args2d = ["1", size, strides, dilation];
+      L = refused || c.padding === "explicit"
+        ? [
+          refused
+            ? refusal + "tf.nn.conv2d takes both."
+            : "# Explicit amounts: tf.nn.conv2d takes them, Keras layers do not.",
+          x,
+          kernel,
+          call("y = tf.nn.conv2d", ["x", "kernel"].concat(nnArgs)),
+          "print(y.shape)" + shape,
+        ]
+        : [x, keras("conv", "Conv2D", args2d, c.padding), "print(conv(x).shape)" + shape];
+      if (!refused && padded) {
+        L.push(
+          "",
+          c.padding === "same"
+            ? "# SAME is this zero padding followed by a VALID convolution."
+            : "# With Keras layers: pad first, then convolve without padding.",
+          zeroPad,
+          keras("conv_valid", "Conv2D", args2d, "valid"),
+          "print(conv_valid(padded).shape)" + shape
+        );
+      }
+    } else if (isPool(c.op)) {
+      var layer = c.op === "maxpool" ? "MaxPooling2D" : "AveragePooling2D";
+      var poolArgs = ["pool_size=" + pair(c.kh, c.kw), strides];
+      if (c.padding !== "explicit") {
+        L = [x, keras("pool", layer, poolArgs, c.padding), "print(pool(x).shape)" + shape];
+      } else if (c.op === "avgpool") {
+        L = [
+          "# tf.nn.avg_pool2d takes no explicit amounts: pad with zeros, which then count",
+          "# in every average they fall into.",
+          x,
+          zeroPad,
+          keras("pool", layer, poolArgs, "valid"),
+          "print(pool(padded).shape)" + shape,
+        ];
+      } else {
+        L = [
+          "# Padding cells never win the maximum.",
+          x,
+          call("y = tf.nn.max_pool2d", ["x", "ksize=" + list(c.kh, c.kw)].concat(
+            nnArgs.slice(0, 2))),
+          "print(y.shape)" + shape,
+        ];
+      }
+    } else {
+      var cpu = Math.max(c.dh, c.dw) > 1;
+      var outpad = "output_padding=" + (c.oph === null ? "None" : pair(c.oph, c.opw));
+      if (!refused && c.padding !== "explicit" && (c.oph === null) === (c.opw === null)) {
+        L = [x, keras("conv_t", "Conv2DTranspose", ["1", size, strides, outpad, dilation],
+          c.padding)];
+        L = L.concat(cpu
+          ? [
+            "# TensorFlow's CPU kernels refuse dilation > 1 in a transposed convolution;",
+            "# the layer still computes its output shape.",
+            "print(tuple(conv_t.compute_output_shape(x.shape)))" + shape,
+          ]
+          : ["print(conv_t(x).shape)" + shape]);
+      } else {
+        L = refused
+          ? [refusal + "tf.nn.conv2d_transpose does not."]
+          : c.padding === "explicit"
+            ? ["# Conv2DTranspose takes no explicit amounts; tf.nn.conv2d_transpose does."]
+            : [
+              "# Keras takes output_padding as None or as a pair: for one of each, ask",
+              "# tf.nn.conv2d_transpose for the output shape directly.",
+            ];
+        L.push(
+          "# It checks the output shape against the forward convolution.",
+          x,
+          "kernel = tf.ones([" + c.kh + ", " + c.kw + ", 1, 1])  # height, width, out, in"
+        );
+        if (cpu) L.push("# On a CPU this raises: TensorFlow's CPU kernels refuse dilation > 1 here.");
+        L.push(
+          call("y = tf.nn.conv2d_transpose", [
+            "x", "kernel", "output_shape=[1, " + H.size + ", " + W.size + ", 1]",
+          ].concat(nnArgs)),
+          "print(y.shape)" + shape
+        );
+      }
+    }
+    var body = L.join("\n");
+    return (body.indexOf("keras.") >= 0 ? "import keras\n" : "") + "import tensorflow as tf\n\n" +
+      body;
+  }
+
+  // ---- Explanations ----
+
+  function spanText(a) {
+    return a.d > 1 ? "(" + a.k + " − 1) × " + a.d + " + 1 = " + a.ke : String(a.ke);
+  }
+
+  function derivation(c, name, a, keyB, keyA) {
+    var n = a.base;
+    var s = a.s;
+    var lines = [];
+    if (c.op === "transposed") {
+      var op = a.op;
+      var n0 = a.input;
+      if (a.spec === "valid") {
+        lines.push(
+          "(" + n0 + " − 1) × " + s + " + " + a.ke + " + " +
+            (op === null ? "max(" + a.ke + ", " + s + ") − " + a.ke : op) + " = " + a.size +
+            (op === null ? " (output_padding None)" : "")
+        );
+      } else if (a.spec === "same") {
+        lines.push(
+          op === null
+            ? n0 + " × " + s + " = " + a.size + " (output_padding None)"
+            : "(" + n0 + " − 1) × " + s + " + " + a.ke + " mod 2 + " + op + " = " + a.size
+        );
+      } else {
+        lines.push(
+          "(" + n0 + " − 1) × " + s + " + " + a.ke + " − " + a.before + " − " + a.after +
+            " + " + (op === null ? 0 : op) + " = " + a.size
+        );
+      }
+      lines.push(
+        "the forward convolution pads " + a.before + " " + keyB + ", " + a.after + " " + keyA +
+          " and maps " + a.size + " back to " + n0
+      );
+    } else {
+      if (a.spec === "same") {
+        var total = a.before + a.after;
+        lines.push(
+          "SAME: ceil(" + n + " / " + s + ") = " + a.windows + " windows; padding max((" +
+            a.windows + " − 1) × " + s + " + " + a.ke + " − " + n + ", 0) = " + total +
+            " → " + a.before + " " + keyB + ", " + a.after + " " + keyA +
+            (total % 2 ? " (the odd cell goes " + keyA + ")" : "")
+        );
+      } else if (a.spec === "causal") {
+        lines.push(
+          "causal: " + (a.k - 1) + " × " + a.d + " = " + a.before + " cells before, none after"
+        );
+      }
+      lines.push(
+        "floor((" + n + " + " + a.before + " + " + a.after + " − " + a.ke + ") / " + s +
+          ") + 1 = " + a.windows + (a.d > 1 ? ", effective kernel " + spanText(a) : "")
+      );
+    }
+    return name + ": " + lines.join("; ");
+  }
+
+  function notes(c, H, W) {
+    var out = [];
+    if (kerasRefuses(c)) {
+      out.push([
+        "note-keras",
+        "Keras layers refuse this: “strides > 1 not supported in conjunction with " +
+          "dilation_rate > 1”. " + (c.op === "transposed"
+            ? "tf.nn.conv2d_transpose takes it; the numbers are the Keras formula's."
+            : "tf.nn.conv2d accepts it and computes the numbers above; the code uses it."),
+      ]);
+    }
+    if (c.op === "transposed" && Math.max(c.dh, c.dw) > 1) {
+      out.push([
+        "note-cpu",
+        "TensorFlow's CPU kernels refuse dilation > 1 in a transposed convolution (“Current " +
+          "CPU implementations do not yet support dilation rates larger than 1”); the shapes " +
+          "are what Keras computes for the layer.",
+      ]);
+    }
+    return out;
+  }
+
+  function hint(c) {
+    var parts = [];
+    if (isPool(c.op)) {
+      parts.push(
+        "Pooling has no dilation, and its stride is set here explicitly (Keras defaults it " +
+          "to the pool size)."
+      );
+    }
+    if (c.padding === "causal") {
+      parts.push(
+        "causal is Keras Conv1D's padding for sequences: the width is the sequence, which gets " +
+          "(kw − 1) × dw cells before it and none after, so no output sees a later step. Set h " +
+          "to 1; the height is not padded."
+      );
+    } else if (c.padding === "explicit") {
+      parts.push(
+        "Explicit amounts are what tf.nn.conv2d takes as [[0, 0], [top, bottom], [left, " +
+          "right], [0, 0]]; Keras layers need ZeroPadding2D for them."
+      );
+    }
+    if (c.op === "transposed") {
+      parts.push(
+        "Leave output_padding empty for None. The padding shown for a transposed convolution " +
+          "is that of the forward convolution mapping its output back to its input."
+      );
+    }
+    return parts.join(" ");
+  }
+
+  // ---- One playground instance ----
+
+  function Playground(root) {
+    this.root = root;
+    this.timer = null;
+    this.active = 0;
+    root.textContent = "";
+    this.form = buildControls(root);
+    buildOutput(root);
+    this.fields = {};
+    var self = this;
+    root.querySelectorAll("[data-key]").forEach(function (node) {
+      self.fields[node.getAttribute("data-key")] = node;
+      node.addEventListener(node.tagName === "SELECT" ? "change" : "input", function () {
+        self.apply(self.readControls());
+      });
+      if (node.tagName === "INPUT") node.addEventListener("keydown", nudge);
+    });
+    root.querySelectorAll("[data-step]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        self.step(parseInt(b.getAttribute("data-step"), 10));
+      });
+    });
+    this.playButton = root.querySelector("[data-play]");
+    this.playButton.addEventListener("click", function () {
+      if (self.timer) self.pause();
+      else self.play();
+    });
+    root.querySelector("[data-testid=copy]").addEventListener("click", function () {
+      self.copy();
+    });
+    var grids = root.querySelector(".pg-grids");
+    grids.addEventListener("focusin", function (e) {
+      var cell = e.target.closest("[data-index]");
+      if (cell) self.highlight(parseInt(cell.getAttribute("data-index"), 10));
+    });
+    grids.addEventListener("mouseover", function (e) {
+      var cell = e.target.closest("[data-index]");
+      if (cell) self.highlight(parseInt(cell.getAttribute("data-index"), 10));
+    });
+    grids.addEventListener("keydown", function (e) {
+      self.move(e);
+    });
+  }
+
+  // Arrow keys step a number field, as they would in a number input.
+  function nudge(e) {
+    if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+    var text = e.target.value;
+    var value = /^[0-9]+$/.test(text) ? parseInt(text, 10) : 0;
+    e.target.value = String(Math.max(0, Math.min(MAX, value + (e.key === "ArrowUp" ? 1 : -1))));
+    e.preventDefault();
+    e.target.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  Playground.prototype.readControls = function () {
+    var raw = {};
+    var fields = this.fields;
+    Object.keys(fields).forEach(function (key) {
+      raw[key] = fields[key].value;
+    });
+    return raw;
+  };
+
+  Playground.prototype.load = function (query) {
+    var raw = readQuery(query);
+    var fields = this.fields;
+    Object.keys(raw).forEach(function (key) {
+      var node = fields[key];
+      if (node.tagName !== "SELECT") {
+        node.value = raw[key];
+        return;
+      }
+      // A value the list does not offer leaves the select blank; the message names it.
+      node.value = raw[key].toLowerCase();
+      if (node.value !== raw[key].toLowerCase()) node.selectedIndex = -1;
+    });
+    this.apply(raw);
+  };
+
+  Playground.prototype.apply = function (raw) {
+    var checked = check(raw);
+    var c = checked.config;
+    var errors = checked.errors;
+    var result = null;
+    if (!errors.length) {
+      try {
+        result = compute(c);
+      } catch (e) {
+        if (!Array.isArray(e)) throw e;
+        errors = e;
+      }
+    }
+    var root = this.root;
+    var fields = this.fields;
+    Object.keys(fields).forEach(function (key) {
+      if (checked.bad.indexOf(key) >= 0) fields[key].setAttribute("aria-invalid", "true");
+      else fields[key].removeAttribute("aria-invalid");
+    });
+    root.querySelectorAll("[data-group]").forEach(function (set) {
+      set.hidden = !applies(set.getAttribute("data-group"), c.op, c.padding);
+    });
+    root.querySelector("[data-group=kernel] legend").textContent = isPool(c.op)
+      ? "Pool size"
+      : "Kernel size";
+    root.querySelector("[data-hint]").textContent = hint(c);
+    this.showMessages(errors, result ? notes(c, result.H, result.W) : []);
+    this.showResults(c, result);
+    this.config = c;
+    this.result = result;
+    this.active = 0;
+    this.drawGrids();
+    root.querySelector("[data-testid=code]").textContent = result
+      ? codeFor(c, result.H, result.W)
+      : "# Nothing to run until the configuration is valid: see the message above.";
+    root.querySelector(".pg-copied").textContent = "";
+    var query = queryOf(raw);
+    root.querySelector("[data-testid=permalink]").setAttribute("href", query);
+    this.writeUrl(query);
+  };
+
+  // Chromium slows history.replaceState down when it is called in a flood (typing, the tests'
+  // thousands of configurations), so the address follows the controls after a short pause.
+  Playground.prototype.writeUrl = function (query) {
+    var self = this;
+    this.pendingQuery = query;
+    if (this.urlTimer) return;
+    this.urlTimer = window.setTimeout(function () {
+      self.urlTimer = null;
+      if (self.pendingQuery !== location.search) {
+        history.replaceState(history.state, "", location.pathname + self.pendingQuery + location.hash);
+      }
+    }, 150);
+  };
+
+  Playground.prototype.showMessages = function (errors, noteList) {
+    var box = this.root.querySelector(".pg-messages");
+    box.textContent = "";
+    if (errors.length) {
+      box.appendChild(el("div", { class: "admonition failure pg-error", "data-testid": "error" }, [
+        el("p", { class: "admonition-title", text: "This configuration does not work" }),
+      ].concat(errors.map(function (m) {
+        return el("p", { text: m });
+      }))));
+    }
+    noteList.forEach(function (n) {
+      box.appendChild(el("div", { class: "admonition note", "data-testid": n[0] }, [
+        el("p", { class: "admonition-title", text: "Note" }),
+        el("p", { text: n[1] }),
+      ]));
+    });
+  };
+
+  Playground.prototype.showResults = function (c, result) {
+    var root = this.root;
+    var set = function (id, value) {
+      root.querySelector("[data-testid=" + id + "]").textContent = result ? String(value) : "–";
+    };
+    var H = result && result.H;
+    var W = result && result.W;
+    set("out-h", H && H.size);
+    set("out-w", W && W.size);
+    set("pad-top", H && H.before);
+    set("pad-bottom", H && H.after);
+    set("pad-left", W && W.before);
+    set("pad-right", W && W.after);
+    var list = root.querySelector(".pg-derivation");
+    list.textContent = "";
+    if (result) {
+      list.appendChild(el("li", { text: derivation(c, "Height", H, "top", "bottom") }));
+      list.appendChild(el("li", { text: derivation(c, "Width", W, "left", "right") }));
+    }
+  };
+
+  // ---- Grids: the padded input and the windows ----
+
+  function glyph(c) {
+    if (c.op === "maxpool") return ["−∞", "padding: never wins the maximum (−∞)"];
+    if (c.op === "avgpool" && c.padding !== "explicit") {
+      return ["∅", "padding: left out of the average's divisor (∅)"];
+    }
+    if (c.op === "transposed") {
+      return ["✂", "padding of the forward convolution: cropped from the transposed output (✂)"];
+    }
+    if (c.op === "avgpool") return ["0", "zero padding from ZeroPadding2D: counts in the divisor (0)"];
+    return ["0", "zero padding (0)"];
+  }
+
+  Playground.prototype.drawGrids = function () {
+    var grids = this.root.querySelector(".pg-grids");
+    var legend = this.root.querySelector(".pg-legend");
+    var view = this.root.querySelector(".pg-view");
+    this.cells = null;
+    this.outCells = null;
+    grids.textContent = "";
+    legend.textContent = "";
+    var r = this.result;
+    if (!r) {
+      this.pause();
+      view.setAttribute("data-state", "empty");
+      grids.appendChild(el("p", {
+        class: "pg-nogrid",
+        text: "No grid to draw: the configuration above does not work. Change the " +
+          "highlighted fields.",
+      }));
+      return;
+    }
+    var H = r.H;
+    var W = r.W;
+    var rows = H.before + H.base + H.after;
+    var cols = W.before + W.base + W.after;
+    if (rows * cols > MAX_CELLS || H.windows * W.windows > MAX_CELLS) {
+      this.pause();
+      view.setAttribute("data-state", "large");
+      grids.appendChild(el("p", {
+        class: "pg-nogrid",
+        text: "The padded grid would have " + rows + " × " + cols + " cells: too many to draw " +
+          "legibly. The sizes and padding above are exact; make the sizes smaller to see it.",
+      }));
+      return;
+    }
+    view.setAttribute("data-state", "drawn");
+    var c = this.config;
+    var t = c.op === "transposed";
+    var g = glyph(c);
+    legend.appendChild(el("span", { class: "pg-key" }, [
+      el("span", { class: "pg-c pg-pad", "aria-hidden": "true", text: g[0] }), " " + g[1],
+    ]));
+    legend.appendChild(el("span", { class: "pg-key" }, [
+      el("span", { class: "pg-c pg-tap", "aria-hidden": "true" }),
+      t ? " a cell the selected input cell writes to" : " a cell the selected window reads",
+    ]));
+    if (Math.max(H.d, W.d) > 1) {
+      legend.appendChild(el("span", { class: "pg-key" }, [
+        el("span", { class: "pg-c pg-span", "aria-hidden": "true" }),
+        " skipped by the dilated kernel",
+      ]));
+    }
+    var html = [];
+    for (var i = 0; i < rows; i++) {
+      html.push('<div class="pg-r">');
+      var padRow = i < H.before || i >= H.before + H.base;
+      for (var j = 0; j < cols; j++) {
+        var pad = padRow || j < W.before || j >= W.before + W.base;
+        html.push(pad ? '<span class="pg-c pg-pad">' + g[0] + "</span>" : '<span class="pg-c"></span>');
+      }
+      html.push("</div>");
+    }
+    var baseName = t ? "Transposed output" : "Input";
+    var summary = baseName + " " + H.base + " × " + W.base + " with padding " + H.before +
+      " top, " + H.after + " bottom, " + W.before + " left, " + W.after + " right: " + rows +
+      " × " + cols + " cells";
+    var inFig = el("figure", { class: "pg-figure" }, [
+      el("figcaption", {
+        text: (t ? "Transposed output, padded as the forward convolution sees it: " : "Padded input: ") +
+          rows + " × " + cols,
+      }),
+    ]);
+    var inGrid = el("div", { class: "pg-grid", role: "img", "aria-label": summary });
+    inGrid.style.setProperty("--cols", cols);
+    inGrid.innerHTML = html.join("");
+    inFig.appendChild(inGrid);
+
+    html = [];
+    for (i = 0; i < H.windows; i++) {
+      html.push('<div class="pg-r" role="row">');
+      for (j = 0; j < W.windows; j++) {
+        var index = i * W.windows + j;
+        html.push(
+          '<span class="pg-c" role="gridcell" tabindex="-1" data-index="' + index +
+            '" aria-label="' + (t ? "input" : "output") + "[" + i + ", " + j + ']"></span>'
+        );
+      }
+      html.push("</div>");
+    }
+    var outName = t ? "Input" : "Output";
+    var outFig = el("figure", { class: "pg-figure" }, [
+      el("figcaption", {
+        text: outName + ": " + H.windows + " × " + W.windows + " (hover or focus a cell)",
+      }),
+    ]);
+    var outGrid = el("div", {
+      class: "pg-grid pg-grid--out", role: "grid",
+      "aria-label": outName + ", " + H.windows + " × " + W.windows +
+        ": focus a cell, then use the arrow keys",
+    });
+    outGrid.style.setProperty("--cols", W.windows);
+    outGrid.innerHTML = html.join("");
+    outFig.appendChild(outGrid);
+    // Side by side, columns share the width in proportion, so cells come out the same size.
+    grids.style.setProperty("--in-fr", cols + "fr");
+    grids.style.setProperty("--out-fr", W.windows + "fr");
+    grids.appendChild(inFig);
+    grids.appendChild(outFig);
+    this.cells = inGrid.querySelectorAll(".pg-c");
+    this.outCells = outGrid.querySelectorAll(".pg-c");
+    this.cols = cols;
+    this.lit = [];
+    this.highlight(0);
+  };
+
+  Playground.prototype.highlight = function (index) {
+    if (!this.outCells) return;
+    var count = this.outCells.length;
+    index = ((index % count) + count) % count;
+    var r = this.result;
+    var H = r.H;
+    var W = r.W;
+    var i = Math.floor(index / W.windows);
+    var j = index % W.windows;
+    this.lit.forEach(function (cell) {
+      cell.classList.remove("pg-tap", "pg-span");
+    });
+    var previous = this.outCells[this.active];
+    if (previous) {
+      previous.classList.remove("pg-active");
+      previous.setAttribute("tabindex", "-1");
+    }
+    this.active = index;
+    var cell = this.outCells[index];
+    cell.classList.add("pg-active");
+    cell.setAttribute("tabindex", "0");
+    var lit = [];
+    var taps = 0;
+    var padTaps = 0;
+    var r0 = i * H.s;
+    var c0 = j * W.s;
+    for (var a = 0; a < H.ke; a++) {
+      for (var b = 0; b < W.ke; b++) {
+        var tap = a % H.d === 0 && b % W.d === 0;
+        var node = this.cells[(r0 + a) * this.cols + c0 + b];
+        node.classList.add(tap ? "pg-tap" : "pg-span");
+        lit.push(node);
+        if (tap) {
+          taps += 1;
+          if (node.classList.contains("pg-pad")) padTaps += 1;
+        }
+      }
+    }
+    this.lit = lit;
+    var position = this.root.querySelector(".pg-position");
+    position.textContent = (this.config.op === "transposed" ? "Input cell " : "Window ") +
+      (index + 1) + " of " + count;
+    this.root.querySelector(".pg-readout").textContent =
+      readout(this.config, i, j, taps, padTaps, H, W);
+  };
+
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
+  function readout(c, i, j, taps, padTaps, H, W) {
+    var real = taps - padTaps;
+    var where = "[" + i + ", " + j + "]";
+    var rows = "rows " + (i * H.s - H.before) + " to " + (i * H.s - H.before + H.ke - 1);
+    var cols = "columns " + (j * W.s - W.before) + " to " + (j * W.s - W.before + W.ke - 1);
+    var span = " (" + rows + ", " + cols + ", counted from the first real cell)";
+    var gaps = Math.max(H.d, W.d) > 1
+      ? " With dilation " + pair(H.d, W.d) + " the taps are that many cells apart; the cells " +
+        "between them are skipped."
+      : "";
+    if (c.op === "transposed") {
+      return "Input " + where + " is multiplied by the " + plural(taps, "kernel tap") +
+        " and added into " + plural(real, "output cell") + span + "; " + padTaps +
+        " land in the padding, which is cropped away." + gaps;
+    }
+    if (c.op === "maxpool") {
+      return "Output " + where + " is the largest of " + plural(real, "input cell") + span + "; " +
+        (padTaps ? padTaps + " padding " + (padTaps === 1 ? "cell" : "cells") +
+          " never win (they act as −inf)." : "no padding.") +
+        (real === 0 ? " The window holds only padding, so the result is −inf." : "");
+    }
+    if (c.op === "avgpool") {
+      var divisor = c.padding === "explicit" ? taps : real;
+      var text = "Output " + where + " = sum of " + plural(real, "input cell") + " ÷ ";
+      return text + divisor + span + (padTaps
+        ? c.padding === "explicit"
+          ? ": the " + plural(padTaps, "zero") + " from ZeroPadding2D count in the divisor."
+          : ": the " + plural(padTaps, "padding cell") + " are left out of the divisor."
+        : ".");
+    }
+    return "Output " + where + " reads " + plural(taps, "cell") + span + ": " + real +
+      " from the input and " + padTaps + " from the zero padding." + gaps;
+  }
+
+  Playground.prototype.step = function (delta) {
+    this.highlight(this.active + delta);
+  };
+
+  Playground.prototype.play = function () {
+    if (!this.outCells) return;
+    var self = this;
+    var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    this.playButton.textContent = "Pause";
+    this.root.querySelector(".pg-readout").setAttribute("aria-live", "off");
+    // Reduced motion: the reader still chose to play, so step, but slowly.
+    this.timer = window.setInterval(function () {
+      self.step(1);
+    }, reduce ? 2000 : 700);
+  };
+
+  Playground.prototype.pause = function () {
+    if (this.timer) window.clearInterval(this.timer);
+    this.timer = null;
+    this.playButton.textContent = "Play";
+    this.root.querySelector(".pg-readout").setAttribute("aria-live", "polite");
+  };
+
+  Playground.prototype.move = function (e) {
+    if (!this.outCells) return;
+    var cols = this.result.W.windows;
+    var count = this.outCells.length;
+    var i = this.active;
+    var next = {
+      ArrowLeft: i % cols ? i - 1 : i,
+      ArrowRight: i % cols < cols - 1 && i + 1 < count ? i + 1 : i,
+      ArrowUp: i - cols >= 0 ? i - cols : i,
+      ArrowDown: i + cols < count ? i + cols : i,
+      Home: i - (i % cols),
+      End: i - (i % cols) + cols - 1,
+    }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    this.outCells[next].focus();
+  };
+
+  Playground.prototype.copy = function () {
+    var text = this.root.querySelector("[data-testid=code]").textContent;
+    var status = this.root.querySelector(".pg-copied");
+    var done = function () {
+      status.textContent = "Copied.";
+    };
+    var fail = function () {
+      status.textContent = "Copying was blocked: select the code and copy it by hand.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, fail);
+    } else {
+      fail();
+    }
+  };
+
+  Playground.prototype.destroy = function () {
+    this.pause();
+    // A write still pending would land on the next page's address.
+    window.clearTimeout(this.urlTimer);
+  };
+
+  var current = null;
+
+  // Links to this page with a query (the examples in the prose, the permalink) change only the
+  // query, which Material's instant navigation does not reload: load them here instead.
+  function followExamples(root) {
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        var url = new URL(a.href, location.href);
+        if (url.origin !== location.origin || url.pathname !== location.pathname || !url.search) {
+          return;
+        }
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        e.stopPropagation();
+        current.load(url.search);
+        root.scrollIntoView();
+        current.fields.op.focus({ preventScroll: true });
+      });
+    });
+  }
+
+  function setup() {
+    if (current) current.destroy();
+    current = null;
+    var root = document.querySelector("[data-playground]");
+    if (!root) return;
+    current = new Playground(root);
+    current.load(location.search);
+    followExamples(root);
+    root.setAttribute("data-ready", "");
+  }
+
+  // A hook for the browser tests and for readers: the same path as loading a URL.
+  window.playground = {
+    load: function (query) {
+      if (!current) return false;
+      current.load(query);
+      return true;
+    },
+  };
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(setup);
+  } else {
+    document.addEventListener("DOMContentLoaded", setup);
+  }
+})();

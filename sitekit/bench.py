@@ -1,0 +1,242 @@
+"""``make bench``: what the site costs to build, to test and to load, in one table.
+
+Rows: the strict build, and the same pages built with no plugins and no hooks (the floor that
+MkDocs and the Markdown extensions cost alone); the test suite (the whole suite by default,
+``--fast`` for the tests that need neither TensorFlow nor a browser); page weight as Chromium
+loads each page with an empty cache (HTML plus every same-origin response, uncompressed); the
+animations' bytes against the 3.4 MB reference set; the playground's script and stylesheet.
+Budgets are reported, never asserted: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_BUDGET = 500_000
+ANIMATION_REFERENCE = 3_400_000
+PLAYGROUND_FILES = ("docs/javascripts/playground.js", "docs/stylesheets/playground.css")
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+# A child config: the site's own, with every plugin and hook taken out (lists are replaced, not
+# merged, by INHERIT). Not strict: without the notebook plugin its nav names files that are not
+# pages any more, which is expected here.
+FLOOR_CONFIG = """INHERIT: {parent}
+docs_dir: {docs}
+theme:
+  custom_dir: {overrides}
+strict: false
+plugins: []
+hooks: []
+"""
+
+
+def kb(n: float) -> str:
+    """Bytes as kilobytes (1 kB = 1000 B), the unit of the page budget."""
+    return f"{n / 1000:,.1f} kB"
+
+
+def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """Run ``python *args`` from the project root: seconds, exit code, last lines of output."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-3:])
+    return time.perf_counter() - start, done.returncode, tail
+
+
+def build_times(site: Path, floor_site: Path) -> list[tuple[str, str, str]]:
+    """Rows for the strict build and for the plugin-free floor."""
+    rows = []
+    seconds, code, tail = timed(["-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)])
+    note = "ok" if code == 0 else f"FAILED (exit {code}): {tail}"
+    rows.append(("strict build", f"{seconds:.1f} s", note))
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "floor.yml"
+        config.write_text(
+            FLOOR_CONFIG.format(
+                parent=ROOT / "mkdocs.yml", docs=ROOT / "docs", overrides=ROOT / "overrides"
+            ),
+            encoding="utf-8",
+        )
+        args = ["-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(floor_site)]
+        seconds, code, tail = timed(args)
+    note = "no plugins, no hooks" + ("" if code == 0 else f"; FAILED (exit {code}): {tail}")
+    rows.append(("  floor: same pages, bare MkDocs", f"{seconds:.1f} s", note))
+    return rows
+
+
+def suite_time(site: Path, fast: bool) -> tuple[str, str, str]:
+    """Row for the pytest run, reusing the strict build."""
+    args = ["-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    label = "test suite (whole)"
+    if fast:
+        args += ["-m", "not browser and not tf"]
+        label = "test suite (--fast: no TensorFlow, no browser)"
+    env = {**os.environ, "SITE_DIR": str(site)}
+    seconds, code, tail = timed(args, env)
+    last = tail.splitlines()[-1] if tail else ""
+    return (label, f"{seconds:.1f} s", last if code == 0 else f"FAILED (exit {code}): {last}")
+
+
+def find_browser() -> str | None:
+    """A Chromium-family browser, or None."""
+    given = os.environ.get("BROWSER_PATH")
+    if given and os.access(given, os.X_OK):
+        return given
+    return next((path for b in BROWSERS if (path := shutil.which(b))), None)
+
+
+@contextmanager
+def serve(site: Path, port: int) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1:``port`` for the duration of the block."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(Quiet, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _body_size(response: object) -> int:
+    try:
+        return len(response.body())  # type: ignore[attr-defined]
+    except Exception:  # a body the browser did not keep (a redirect) weighs nothing
+        return 0
+
+
+def page_weights(site: Path, browser_path: str) -> dict[str, int]:
+    """Bytes each page costs a first-time visitor: every same-origin response body."""
+    from playwright.sync_api import sync_playwright
+
+    port = urlsplit(os.environ.get("SITE_URL", "http://127.0.0.1:8000/")).port or 8000
+    pages = sorted(
+        p.relative_to(site).as_posix().removesuffix("index.html")
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).as_posix().startswith("assets/")
+    )
+    weights: dict[str, int] = {}
+    with serve(site, port) as base, sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=browser_path, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        origin = urlsplit(base).netloc
+        for path in pages:
+            context = chromium.new_context()  # a new context has an empty cache
+            page = context.new_page()
+            responses: list[object] = []
+            page.on("response", responses.append)
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            weights[path or "(home)"] = sum(
+                _body_size(r)
+                for r in responses
+                if r.ok and urlsplit(r.url).netloc == origin  # type: ignore[attr-defined]
+            )
+            context.close()
+        chromium.close()
+    return weights
+
+
+def weight_rows(site: Path) -> list[tuple[str, str, str]]:
+    """Rows for page weight, or why it could not be measured."""
+    browser = find_browser()
+    if not (site / "index.html").is_file():
+        return [("page weight", "n/a", "the strict build failed")]
+    if browser is None:
+        return [("page weight", "n/a", "no Chromium found (set BROWSER_PATH)")]
+    weights = page_weights(site, browser)
+    heaviest = max(weights, key=weights.__getitem__)
+    over = [p for p, w in weights.items() if w > PAGE_BUDGET]
+    budget = f"budget {kb(PAGE_BUDGET)}"
+    return [
+        ("page weight, median", kb(statistics.median(weights.values())), f"{len(weights)} pages"),
+        (
+            "page weight, largest",
+            kb(weights[heaviest]),
+            f"{heaviest}; {budget}: "
+            + (f"OVER on {len(over)}: {', '.join(over)}" if over else "all within"),
+        ),
+    ]
+
+
+def animation_row() -> tuple[str, str, str]:
+    """Row for the animations, from ``snippets.figures.animation_bytes`` when it exists."""
+    try:
+        from snippets.figures import animation_bytes
+    except ImportError:
+        return ("animation bytes", "n/a", "snippets.figures.animation_bytes() not found")
+    total = animation_bytes()
+    share = total / ANIMATION_REFERENCE
+    return (
+        "animation bytes",
+        kb(total),
+        f"{share:.0%} of the {kb(ANIMATION_REFERENCE)} reference set",
+    )
+
+
+def playground_row() -> tuple[str, str, str]:
+    """Row for the playground's script and stylesheet."""
+    present = [ROOT / f for f in PLAYGROUND_FILES if (ROOT / f).is_file()]
+    if not present:
+        return ("playground bytes", "n/a", "no playground files")
+    names = " + ".join(p.name for p in present)
+    return ("playground bytes", kb(sum(p.stat().st_size for p in present)), names)
+
+
+def table(rows: list[tuple[str, str, str]]) -> str:
+    """A Markdown table: measure, value, note."""
+    header = ("measure", "value", "note")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(2)]
+    lines = [f"| {header[0]:<{widths[0]}} | {header[1]:>{widths[1]}} | {header[2]}"]
+    lines.append(f"|{'-' * (widths[0] + 2)}|{'-' * (widths[1] + 1)}:|{'-' * 6}")
+    lines += [f"| {a:<{widths[0]}} | {b:>{widths[1]}} | {c}" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``make bench``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--fast", action="store_true", help="time only the tests that need no TensorFlow/browser"
+    )
+    args = parser.parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with tempfile.TemporaryDirectory() as tmp:
+        site, floor_site = Path(tmp) / "site", Path(tmp) / "floor"
+        rows = build_times(site, floor_site)
+        rows.append(suite_time(site, args.fast))
+        rows += weight_rows(site)
+    rows += [animation_row(), playground_row()]
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,345 @@
+"""Scaffold a new page in one command: page, snippet, output, question and nav entry.
+
+``python -m sitekit.scaffold concept|myth|pitfall NAME "Title"`` (``make page KIND=... NAME=...
+TITLE=...``) writes:
+
+- ``docs/<kind>s/NAME.md``: the page, with an included example, its output and a question;
+- ``snippets/<kind>s/<name>.py``: the example between section markers, and an assertion;
+- ``snippets/_outputs/<kind>s/<name>/demo.txt``: what the example prints (run here);
+- ``snippets/questions/<name>.py``: a predict-then-check question;
+- a nav entry under "Concepts", "Myths" or "Pitfalls" in ``mkdocs.yml`` (made if missing).
+
+Everything it writes already builds and passes: the example is real TensorFlow and its assertion
+is true. What is left for the author is marked ``TODO(scaffold)``, and ``make test`` fails,
+naming each file and line, until no marker is left (``placeholders``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from sitekit.sections import ROOT, parse, run_section
+
+MARKER = "TODO(scaffold)"
+KINDS = {"concept": "Concepts", "myth": "Myths", "pitfall": "Pitfalls"}
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PLAIN_TITLE = re.compile(r"[A-Za-z0-9][\w ,.()'-]*")
+
+_SNIPPET = '''"""{label}: {title} (page: {page})."""
+
+# {marker}: replace this example with the code the page shows. A section runs on its own, as a
+# reader would paste it: it carries its own imports and seeds any randomness.
+
+# --8<-- [start:demo]
+import keras
+
+x = keras.random.normal([1, 8, 8, 1], seed=0)
+conv = keras.layers.Conv2D(filters=1, kernel_size=3, strides=2, padding="same")
+print("output shape:", tuple(conv(x).shape))
+# --8<-- [end:demo]
+
+from snippets.arithmetic import conv_output_size  # noqa: E402
+
+# {marker}: assert the claim your page makes, against what the code above computed. Sizes and
+# paddings come from snippets.arithmetic: never write a formula here.
+assert conv(x).shape[1] == conv_output_size(8, 3, stride=2, padding="same")
+'''
+
+_QUESTIONS = '''"""Questions on the {title} page ({page})."""
+
+from snippets.arithmetic import conv_output_size
+from snippets.questions import Question
+
+QUESTIONS = [
+    Question(
+        id="{name}-predict",
+        prompt=(
+            "{marker}: ask what the reader should predict before running the page's code. "
+            "An 8×8 input goes through `Conv2D(kernel_size=3, strides=2, padding='same')`: "
+            "what is the output's height and width?"
+        ),
+        choices=("3×3", "4×4", "8×8"),
+        answer="{{0}}×{{0}}".format(conv_output_size(8, 3, stride=2, padding="same")),
+        explanation=(
+            "SAME at stride 2 keeps one output per stride step. "
+            "[See it run]({page}#what-tensorflow-does)."
+        ),
+    ),
+]
+'''
+
+_OPENING = {
+    "concept": "{marker}: say in two or three sentences what this page explains and why it "
+    "matters when you build a network with TensorFlow.",
+    "myth": '!!! failure "The myth"\n    {marker}: state the belief as people say it.\n\n'
+    "{marker}: say in a sentence or two why it sounds right, and what is true instead.",
+    "pitfall": '!!! warning "The symptom"\n    {marker}: the error message or the wrong result '
+    "people meet.\n\n{marker}: say in a sentence or two when it happens.",
+}
+
+_CLOSING = {
+    "concept": "## Key points\n\n- {marker}: the fact to remember, proved by the assertions in "
+    "`{snippet}`.",
+    "myth": "## What is true\n\n- {marker}: the rule that replaces the myth, proved by the "
+    "assertions in `{snippet}`.",
+    "pitfall": "## The fix\n\n- {marker}: what to write instead, proved by the assertions in "
+    "`{snippet}`.",
+}
+
+_PAGE = """---
+title: {title_yaml}
+description: {description_yaml}
+---
+
+# {title}
+
+{opening}
+
+## What TensorFlow does
+
+{marker}: introduce the example: what it runs and what to look for in its output.
+
+```python title="{snippet}"
+--8<-- "{snippet}:demo"
+```
+
+```text title="Output"
+--8<-- "{output}"
+```
+
+<!-- quiz: {name}-predict -->
+
+{closing}
+"""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """Where the files of one new page go."""
+
+    kind: str
+    name: str
+    title: str
+
+    @property
+    def folder(self) -> str:
+        """``concepts``, ``myths`` or ``pitfalls``: the same under docs/ and snippets/."""
+        return f"{self.kind}s"
+
+    @property
+    def module(self) -> str:
+        """Python module name for the page's snippet and questions."""
+        return self.name.replace("-", "_")
+
+    @property
+    def page(self) -> Path:
+        return ROOT / "docs" / self.folder / f"{self.name}.md"
+
+    @property
+    def snippet(self) -> Path:
+        return ROOT / "snippets" / self.folder / f"{self.module}.py"
+
+    @property
+    def questions(self) -> Path:
+        return ROOT / "snippets" / "questions" / f"{self.module}.py"
+
+    @property
+    def nav_path(self) -> str:
+        """The page as ``mkdocs.yml``'s nav names it (relative to docs/)."""
+        return f"{self.folder}/{self.name}.md"
+
+
+def validate(kind: str, name: str, title: str) -> Scaffold:
+    """The scaffold for these arguments, or a ValueError naming the bad one."""
+    if kind not in KINDS:
+        raise ValueError(f"kind={kind!r}: expected one of {', '.join(KINDS)}")
+    if not _NAME.fullmatch(name):
+        raise ValueError(
+            f"name={name!r}: use lower-case words joined by hyphens, e.g. 'same-is-not-same'"
+        )
+    if not title.strip() or "\n" in title:
+        raise ValueError(f"title={title!r}: give a one-line title, e.g. 'SAME is not same size'")
+    return Scaffold(kind, name, " ".join(title.split()))
+
+
+def _nav_entry(title: str, path: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar, for titles with ':' or '#'.
+    return f"{title if _PLAIN_TITLE.fullmatch(title) else json.dumps(title)}: {path}"
+
+
+def add_to_nav(config: str, section: str, title: str, path: str) -> str:
+    """``mkdocs.yml`` text with ``title: path`` appended to the nav ``section``.
+
+    The section is created when missing, after the sections that come before it in
+    Concepts, Myths, Pitfalls (or before those after it, or at the end of the nav). Edited as text
+    so comments, ``!ENV`` tags and everyone else's entries stay exactly as they were.
+    """
+    lines = config.splitlines(keepends=True)
+    try:
+        start = next(i for i, line in enumerate(lines) if re.match(r"nav:\s*$", line))
+    except StopIteration:
+        raise ValueError("mkdocs.yml has no top-level 'nav:' list") from None
+    end = next(
+        (i for i in range(start + 1, len(lines)) if re.match(r"[^\s#]", lines[i])), len(lines)
+    )
+    items = [i for i in range(start + 1, end) if re.match(r"\s*- ", lines[i])]
+    if not items:
+        raise ValueError("mkdocs.yml's nav is empty")
+    indent = len(lines[items[0]]) - len(lines[items[0]].lstrip())
+    top = [i for i in items if len(lines[i]) - len(lines[i].lstrip()) == indent]
+
+    def block_end(i: int) -> int:
+        """Index just after top-level item ``i`` and its children."""
+        following = [j for j in top if j > i]
+        stop = following[0] if following else end
+        while stop > i + 1 and not lines[stop - 1].strip():
+            stop -= 1
+        return stop
+
+    def find(name: str) -> int | None:
+        pattern = re.compile(rf"\s*- {re.escape(name)}:\s*$")
+        return next((i for i in top if pattern.match(lines[i])), None)
+
+    entry = _nav_entry(title, path)
+    if (at := find(section)) is not None:
+        children = [i for i in range(at + 1, block_end(at)) if lines[i].strip()]
+        child = lines[children[0]] if children else " " * (indent + 4) + "- "
+        pad = child[: len(child) - len(child.lstrip())]
+        new = [f"{pad}- {entry}\n"]
+        where = block_end(at)
+    else:
+        new = [f"{' ' * indent}- {section}:\n", f"{' ' * (indent + 4)}- {entry}\n"]
+        order = list(KINDS.values())
+        before = [find(s) for s in order[: order.index(section)]]
+        after = [find(s) for s in order[order.index(section) + 1 :]]
+        if any(i is not None for i in before):
+            where = block_end(max(i for i in before if i is not None))
+        elif any(i is not None for i in after):
+            where = min(i for i in after if i is not None)
+        else:
+            where = block_end(top[-1])
+    if where > 0 and not lines[where - 1].endswith("\n"):
+        lines[where - 1] += "\n"
+    return "".join(lines[:where] + new + lines[where:])
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's tags (``!ENV``, ``!!python/name``) as plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _pages(item: object) -> list[str]:
+    if isinstance(item, str):
+        return [item]
+    if isinstance(item, list):
+        return [p for child in item for p in _pages(child)]
+    if isinstance(item, dict):
+        return [p for value in item.values() for p in _pages(value)]
+    return []
+
+
+def nav_sections(config: str) -> dict[str, list[str]]:
+    """Each top-level nav section's page paths, to check an edit landed where it should."""
+    nav = yaml.load(config, Loader=_AnyTagLoader).get("nav") or []
+    return {
+        key: _pages(value)
+        for item in nav
+        if isinstance(item, dict)
+        for key, value in item.items()
+        if isinstance(value, list)
+    }
+
+
+def write_page(s: Scaffold) -> list[Path]:
+    """Write the new page's files and nav entry; return the files written."""
+    taken = [p for p in (s.page, s.snippet, s.questions) if p.exists()]
+    if taken:
+        names = ", ".join(str(p.relative_to(ROOT)) for p in taken)
+        raise ValueError(f"name={s.name!r}: {names} already exist(s); pick another name")
+    from snippets.questions import all_questions
+
+    if f"{s.name}-predict" in all_questions():
+        raise ValueError(f"name={s.name!r}: question id {s.name}-predict is already used")
+
+    config_path = ROOT / "mkdocs.yml"
+    config = add_to_nav(config_path.read_text(encoding="utf-8"), KINDS[s.kind], s.title, s.nav_path)
+    if s.nav_path not in nav_sections(config).get(KINDS[s.kind], []):
+        raise RuntimeError(f"could not add {s.nav_path} to the nav of {config_path}")
+
+    snippet_rel = s.snippet.relative_to(ROOT).as_posix()
+    fill = {"marker": MARKER, "title": s.title, "name": s.name, "page": s.nav_path}
+    s.snippet.parent.mkdir(parents=True, exist_ok=True)
+    init = s.snippet.parent / "__init__.py"
+    if not init.exists():
+        init.write_text("", encoding="utf-8")
+    s.snippet.write_text(_SNIPPET.format(label=s.kind.capitalize(), **fill), encoding="utf-8")
+    s.questions.write_text(_QUESTIONS.format(**fill), encoding="utf-8")
+    written = [s.page, s.snippet, s.questions]
+    for section in parse(s.snippet):
+        section.output_path.parent.mkdir(parents=True, exist_ok=True)
+        section.output_path.write_text(run_section(section), encoding="utf-8")
+        written.append(section.output_path)
+    output_rel = written[-1].relative_to(ROOT).as_posix()
+    extra = {"snippet": snippet_rel, "output": output_rel}
+    s.page.parent.mkdir(parents=True, exist_ok=True)
+    s.page.write_text(
+        _PAGE.format(
+            title_yaml=json.dumps(s.title, ensure_ascii=False),
+            description_yaml=json.dumps(
+                f"{MARKER}: one sentence on what the reader learns here, for search results."
+            ),
+            opening=_OPENING[s.kind].format(**fill),
+            closing=_CLOSING[s.kind].format(**fill, **extra),
+            **fill,
+            **extra,
+        ),
+        encoding="utf-8",
+    )
+    config_path.write_text(config, encoding="utf-8")
+    return written
+
+
+def placeholders(root: Path = ROOT) -> list[str]:
+    """Every ``TODO(scaffold)`` left in docs/ and snippets/, as ``path:line: text``."""
+    found = []
+    for folder, pattern in (("docs", "*.md"), ("snippets", "*.py")):
+        for path in sorted((root / folder).rglob(pattern)):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if MARKER in line:
+                    rel = path.relative_to(root).as_posix()
+                    found.append(f"{rel}:{number}: {line.strip()[:100]}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m sitekit.scaffold`` and ``make page``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", help="concept, myth or pitfall")
+    parser.add_argument("name", help="the page's file name: lower-case words joined by hyphens")
+    parser.add_argument("title", help="the page's title, as the nav shows it")
+    args = parser.parse_args(argv)
+    try:
+        scaffold = validate(args.kind, args.name, args.title)
+        written = write_page(scaffold)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"New {scaffold.kind} page {scaffold.title!r}, in the nav under {KINDS[scaffold.kind]}:")
+    for path in written:
+        print(f"  {path.relative_to(ROOT)}")
+    print(f"Next: fill every {MARKER} (`make test` lists the ones left), `make outputs` after")
+    print("changing the example, and preview with `make serve`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

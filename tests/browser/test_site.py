@@ -1,0 +1,206 @@
+"""Every page of the built site, in real Chromium, in the light and the dark palette.
+
+Pages are discovered from the built site (every HTML file but the theme's assets), so a new page
+is checked without being listed here. Each page must load without a console error, a page
+error, a failed request or a request to another host; pass axe-core with zero violations; show
+every image with real alt text. Screenshots at desktop and phone widths land in
+``test-artifacts/screenshots/`` (CI uploads them). The interactive parts of the theme (copy
+button, search, palette toggle, instant navigation) are driven as a reader would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .pages import (
+    MEDIA_REPORT_JS,
+    PROSE_JS,
+    axe_report,
+    leaked_markup,
+    media_problems,
+    page_paths,
+    page_title,
+    palette_for,
+    screenshot_name,
+    sitemap_paths,
+    url_of,
+)
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+PALETTES = {"light": "default", "dark": "slate"}
+COPY_BUTTON = "button.md-code__button[data-md-type=copy]"
+
+
+def _open(page: Any, url: str) -> None:
+    # Waiting for the network to settle lets the theme's own fetches (search index, sitemap)
+    # finish here, so none is cut short by the next page and blamed on it.
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+# What the ``page`` fixture (and this module) records on the page, and how to report it.
+RECORDS = {
+    "console_errors": "console error",
+    "page_errors": "page error",
+    "failed_requests": "failed request",
+    "foreign_requests": "request to another host",
+    "bad_status": "HTTP error",
+}
+
+
+def _marks(page: Any) -> dict[str, int]:
+    return {name: len(getattr(page, name)) for name in RECORDS}
+
+
+def _new_since(marks: dict[str, int], page: Any) -> list[str]:
+    return [
+        f"{RECORDS[name]}: {item}"
+        for name, start in marks.items()
+        for item in getattr(page, name)[start:]
+    ]
+
+
+def _check_copy_button(page: Any) -> list[str]:
+    """Click the page's first copy button; the clipboard must then hold that block's code."""
+    button = page.locator(COPY_BUTTON).first
+    target = button.get_attribute("data-clipboard-target")
+    if not target:
+        return [f"copy button has no data-clipboard-target: {button.evaluate('b => b.outerHTML')}"]
+    expected = page.locator(target).text_content() or ""
+    page.evaluate("navigator.clipboard.writeText('')")
+    button.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    if copied.rstrip("\n") != expected.rstrip("\n"):
+        return [f"copy button copied {copied[:80]!r}, expected the code {expected[:80]!r}"]
+    return []
+
+
+def test_pages_are_found_and_sitemap_lists_only_real_pages(site_dir: Path, base_url: str) -> None:
+    pages = page_paths(site_dir)
+    assert "" in pages, f"no home page (index.html) in {site_dir}"
+    missing = [p for p in sitemap_paths(site_dir, base_url) if p not in pages]
+    assert not missing, f"sitemap.xml lists pages that were not built: {missing}"
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_every_page(page: Any, site_dir: Path, base_url: str, palette: str) -> None:
+    """Clean load, zero axe violations, images with alt text, no markup shown as text,
+    screenshots; in the light pass, the first copy button copies its code."""
+    chosen = palette_for(site_dir, PALETTES[palette])
+    page.context.add_init_script(chosen.init_script(base_url))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page.bad_status = []
+    page.on(
+        "response",
+        lambda r: page.bad_status.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob(f"*-{palette}-*.jpg"):
+        old.unlink()
+    axe = Axe()
+
+    problems: dict[str, list[str]] = {}
+    for path in page_paths(site_dir):
+        found: list[str] = []
+        marks = _marks(page)
+        page.set_viewport_size(DESKTOP)  # axe and the copy check run at desktop width
+        _open(page, url_of(base_url, path))
+
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        if scheme != chosen.scheme:
+            found.append(f"colour scheme is {scheme!r}, expected {chosen.scheme!r}")
+
+        results = axe.run(page)
+        if results.violations_count:
+            violations = results.response["violations"]
+            found.append(f"{results.violations_count} axe violation(s):\n{axe_report(violations)}")
+
+        found += media_problems(page.evaluate(MEDIA_REPORT_JS))
+        found += leaked_markup(page.evaluate(PROSE_JS))
+
+        if palette == "light" and page.locator(COPY_BUTTON).count():
+            found += _check_copy_button(page)
+
+        for size in (DESKTOP, PHONE):
+            page.set_viewport_size(size)
+            shot = SCREENSHOTS / screenshot_name(path, palette, size["width"])
+            page.screenshot(path=shot, full_page=True, type="jpeg", quality=80)
+
+        found += _new_since(marks, page)
+        if found:
+            problems[path or "(home)"] = found
+
+    report = "\n".join(
+        f"{path}:\n" + "\n".join(f"  - {p}" for p in found) for path, found in problems.items()
+    )
+    assert not problems, f"{palette} palette: problems on {len(problems)} page(s):\n{report}"
+
+
+def test_search_finds_a_page_by_its_title(page: Any, site_dir: Path, base_url: str) -> None:
+    """Typing (key by key, as Material listens for keys) a page's title finds that page."""
+    target = next(p for p in page_paths(site_dir) if p.endswith("/"))
+    word = max(page_title(site_dir, target).split(), key=len)
+    _open(page, base_url)
+    page.keyboard.press("/")  # Material's shortcut: search is usable from the keyboard
+    query = page.locator("input.md-search__input")
+    assert query.evaluate("el => el === document.activeElement"), "'/' did not focus search"
+    query.press_sequentially(word, delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href.split('#')[0].split('?')[0])")
+    assert url_of(base_url, target) in hrefs, f"searching {word!r} did not find {target}: {hrefs}"
+    assert not page.console_errors and not page.page_errors, page.console_errors + page.page_errors
+
+
+def test_palette_toggle_switches_and_remembers(page: Any, site_dir: Path, base_url: str) -> None:
+    """The header toggle turns the light palette dark, and the choice survives a reload."""
+    light = palette_for(site_dir, "default")
+    dark = palette_for(site_dir, "slate")
+    page.context.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) {"
+        f"{light.init_script(base_url)} sessionStorage.setItem('seeded', '1'); }}"
+    )
+    _open(page, base_url)
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == light.scheme
+    page.locator(f"label.md-header__button[for='__palette_{dark.index}']").click()
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{dark.scheme}'")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.reload()
+    assert body.get_attribute("data-md-color-scheme") == dark.scheme, "choice not remembered"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
+    assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+
+
+def test_instant_navigation_swaps_content_without_reload(
+    page: Any, site_dir: Path, base_url: str
+) -> None:
+    """Following a nav link changes the URL and the content, but keeps the same document."""
+    pages = set(page_paths(site_dir))
+    page.set_viewport_size(DESKTOP)
+    _open(page, base_url)
+    page.evaluate("window.__sameDocument = true")
+    links = page.locator("nav.md-nav--primary a.md-nav__link[href]")
+    # Links to other pages that the reader can see (the sidebar also holds hidden TOC anchors).
+    hrefs = links.evaluate_all("links => links.map(a => a.checkVisibility() ? a.href : '')")
+    index, target = next(
+        (i, h)
+        for i, h in enumerate(hrefs)
+        if h and "#" not in h and h != page.url and h.removeprefix(base_url) in pages
+    )
+    title = page_title(site_dir, target.removeprefix(base_url).split("#")[0])
+    links.nth(index).click()
+    page.wait_for_url(target)
+    page.wait_for_function(
+        "title => document.querySelector('.md-content h1')?.textContent.includes(title)", arg=title
+    )
+    assert page.evaluate("window.__sameDocument === true"), "the click reloaded the whole page"
+    assert not page.console_errors and not page.page_errors, page.console_errors + page.page_errors

@@ -1,0 +1,305 @@
+"""Notebooks run clean in a fresh kernel, keep their checks, and build into light, described pages.
+
+Each notebook (``docs/notebooks/*.py``, jupytext percent format) is executed here with nbclient
+exactly as the site build executes it, so a failing cell shows up in the test stage first, with
+its traceback. The build glue (``sitekit/notebooks.py``) is tested on small pieces of HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import jupytext
+import nbclient
+import nbformat
+import pytest
+from nbclient.exceptions import CellExecutionError
+
+from sitekit import notebooks as nb
+from sitekit.notebooks import (
+    clean_notebook_html,
+    colab_url,
+    figure_descriptions,
+    inputs_digest,
+    notebook_scripts,
+    refresh_cache,
+    stale_copies,
+    to_ipynb,
+)
+
+SCRIPTS = notebook_scripts()
+IDS = [s.stem for s in SCRIPTS]
+# What each notebook must keep doing: the comparisons it exists for.
+REQUIRED = {
+    "shape-lab": [
+        "keras.layers.Conv2D(",
+        "from snippets.arithmetic import",
+        "conv_output_size(",
+        "same_padding(",
+    ],
+    "conv-from-scratch": [
+        "from snippets.reference import",
+        "tf.nn.conv2d(",
+        "tf.nn.max_pool2d(",
+        "tf.nn.avg_pool2d(",
+        "same_padding(7, 3, stride=2)",
+        "same_padding(8, 3, stride=2)",
+    ],
+    "padding-modes": [
+        "from snippets.figures.replicate import replicate_pad",
+        'get_sample_data("grace_hopper.jpg")',
+        'mode="REFLECT"',
+        'mode="SYMMETRIC"',
+        '"edge"',
+        "np.pad(",
+    ],
+    "border-effects": [
+        'get_sample_data("grace_hopper.jpg")',
+        "from snippets.arithmetic import same_padding",
+        'padding="SAME"',
+        '"REFLECT"',
+        'padding="VALID"',
+    ],
+}
+CHECK = re.compile(r"^\s*(assert\b|np\.testing\.assert_)", re.M)
+
+
+def execute(notebook: nbformat.NotebookNode, script: Path) -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel started in the notebook's folder, as a reader would."""
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(script.parent)}},
+    )
+    client.execute()
+    return notebook
+
+
+def code_cells(notebook: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    return [c for c in notebook.cells if c.cell_type == "code"]
+
+
+def test_every_notebook_is_there() -> None:
+    assert set(IDS) >= set(REQUIRED), f"notebooks missing: {set(REQUIRED) - set(IDS)}"
+    assert (nb.NOTEBOOKS / "index.md").is_file()
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=IDS)
+def test_notebook_contains_its_checks(script: Path) -> None:
+    notebook = jupytext.read(script)
+    code = "\n".join(c.source for c in code_cells(notebook))
+    missing = [text for text in REQUIRED.get(script.stem, []) if text not in code]
+    assert not missing, f"{script.name} no longer contains {missing}"
+    assert len(CHECK.findall(code)) >= 5, f"{script.name}: fewer than 5 checks"
+    assert "from snippets" in code, f"{script.name} must import from snippets, not copy it"
+    assert notebook.cells[0].cell_type == "markdown"
+    assert notebook.cells[0].source.startswith("# "), "the first cell must be the '# Title'"
+    assert len(notebook.metadata.get("description", "")) > 50, "describe it in the header"
+
+
+@pytest.mark.tf
+@pytest.mark.parametrize("script", SCRIPTS, ids=IDS)
+def test_notebook_runs_clean_in_a_fresh_kernel(script: Path) -> None:
+    notebook = execute(jupytext.read(script), script)
+    for index, cell in enumerate(code_cells(notebook)):
+        kinds = [o.output_type for o in cell.outputs]
+        assert "error" not in kinds, f"{script.name}, code cell {index}: error output"
+        stderr = [o.text for o in cell.outputs if o.get("name") == "stderr"]
+        assert not stderr, f"{script.name}, code cell {index} wrote to stderr: {stderr}"
+        images = [o for o in cell.outputs if {"image/png", "image/jpeg"} & set(o.get("data", {}))]
+        described = figure_descriptions(cell.source)
+        assert len(images) == len(described), (
+            f"{script.name}, code cell {index}: {len(images)} image(s), "
+            f"{len(described)} '#| fig-alt' description(s)"
+        )
+    printed = [o for c in code_cells(notebook) for o in c.outputs if o.output_type == "stream"]
+    assert len(printed) >= 3, f"{script.name} shows too little output"
+
+
+@pytest.mark.tf
+def test_a_wrong_formula_stops_the_notebook() -> None:
+    """The checks bite: with SAME's odd cell moved to the front, the shape lab fails."""
+    script = nb.NOTEBOOKS / "shape-lab.py"
+    notebook = jupytext.read(script)
+    sabotage = nbformat.v4.new_code_cell(
+        "import snippets.arithmetic as arithmetic\n"
+        "real = arithmetic.same_padding\n"
+        "arithmetic.same_padding = lambda *args, **kwargs: real(*args, **kwargs)[::-1]\n"
+    )
+    # After the setup cell, which makes `snippets` importable.
+    notebook.cells.insert(2, sabotage)
+    with pytest.raises(CellExecutionError, match="AssertionError"):
+        execute(notebook, script)
+
+
+def test_ipynb_copies_match_the_scripts() -> None:
+    problems = stale_copies()
+    assert not problems, "; ".join(problems) + ": run `make notebooks`"
+
+
+def test_ipynb_copy_is_stable_and_has_no_outputs() -> None:
+    script = SCRIPTS[0]
+    text = to_ipynb(script)
+    assert text == to_ipynb(script)
+    copy = nbformat.reads(text, as_version=4)
+    nbformat.validate(copy)
+    assert [c.id for c in copy.cells] == [f"cell-{i}" for i in range(len(copy.cells))]
+    assert all(not c.get("outputs") for c in copy.cells)
+
+
+def test_figure_descriptions() -> None:
+    source = (
+        "#| fig-alt: First plot,\n"
+        "#|   continued.\n"
+        "#| echo: false\n"
+        "#| fig-alt: Second plot.\n"
+        "x = 1\n"
+        "#| fig-alt: not an option: below code\n"
+    )
+    assert figure_descriptions(source) == ["First plot, continued.", "Second plot."]
+    assert figure_descriptions("plt.show()") == []
+
+
+# A minimal page in the shape mkdocs-jupyter 0.26 produces.
+HEAD = '<script src="https://cdn.example/mathjax.js"></script><style>.x{}</style>'
+MARKDOWN = (
+    '<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell" id="cell-id=ab12">'
+    '<div class="jp-Cell-inputWrapper" tabindex="0">'
+    '<h1 id="t">Title<a class="anchor-link" href="#t">¶</a></h1><p>Intro. More.</p></div></div>'
+)
+
+
+def code_cell(source: str, outputs: str = "") -> str:
+    escaped = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        '<div class="jp-Cell jp-CodeCell jp-Notebook-cell">'
+        '<div class="zeroclipboard-container"><clipboard-copy for="cell-1">x</clipboard-copy>\n'
+        "</div>"
+        '<div class="highlight-ipynb hl-python"><pre><span></span>'
+        f'<span class="n">{escaped}</span></pre></div>'
+        f'<div class="clipboard-copy-txt" id="cell-1">{escaped}</div>{outputs}</div>'
+    )
+
+
+HIDDEN_INPUT_WITH_IMAGE = (
+    '<div class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noInput"><img src="data:,"/></div>'
+)
+IMG = '<img alt="No description has been provided for this image" class="" src="data:,"/>'
+PRINTED = (
+    '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain" '
+    'tabindex="0">\n<pre>1 &lt; 2</pre>\n</div>'
+)
+
+
+def page(*cells: str) -> str:
+    return HEAD + '<div class="jupyter-wrapper">' + MARKDOWN + "".join(cells) + "</div>"
+
+
+def test_clean_html_keeps_cells_and_describes_images() -> None:
+    out = clean_notebook_html(
+        page(
+            code_cell("#| fig-alt: A <rising> line.\nplot()", IMG), code_cell("print(1)", PRINTED)
+        ),
+        "nb",
+    )
+    assert out.startswith('<div class="jupyter-wrapper">')
+    assert '<img alt="A &lt;rising&gt; line." src="data:,"/>' in out
+    assert "<script" not in out and "<style" not in out and "clipboard" not in out
+    assert '<div class="language-python highlight"><pre><span></span><code><span' in out
+    assert '<span class="filename">Output</span><pre><span></span><code>1 &lt; 2</code>' in out
+    assert 'class="headerlink"' in out and "anchor-link" not in out
+    assert "tabindex" not in out and "cell-id=" not in out
+    assert out.count("data-search-exclude") == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (page(code_cell("plot()", IMG)), "starting 'plot()' shows an image with no description"),
+        (page(code_cell("#| fig-alt: One.\n#| fig-alt: Two.\nplot()", IMG)), "1 more image"),
+        (page(code_cell("#| fig-alt: One.\nx = 1"), code_cell("plot()", IMG)), "1 more image"),
+        # A cell whose input is hidden cannot declare a description, nor borrow its neighbour's.
+        (page(code_cell("x = 1"), HIDDEN_INPUT_WITH_IMAGE), "'(hidden)' shows"),
+        (page(code_cell("#| fig-alt: One.\nx = 1"), HIDDEN_INPUT_WITH_IMAGE), "1 more image"),
+        ("<div>no wrapper</div>", 'no <div class="jupyter-wrapper">'),
+        (page(code_cell("x = 1", "<script>alert(1)</script>")), "still contains '<script'"),
+    ],
+)
+def test_clean_html_refuses_what_would_break_the_page(body: str, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        clean_notebook_html(body, "nb")
+
+
+def test_colab_url() -> None:
+    url = colab_url("https://github.com/owner/repo.git", "x")
+    assert (
+        url
+        == "https://colab.research.google.com/github/owner/repo/blob/main/docs/notebooks/x.ipynb"
+    )
+    for bad in ("https://gitlab.com/owner/repo", "https://github.com/owner"):
+        with pytest.raises(ValueError, match="repo_url"):
+            colab_url(bad, "x")
+
+
+def test_cache_is_emptied_when_the_inputs_change(tmp_path: Path) -> None:
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    (snippets / "arithmetic.py").write_text("A = 1\n", encoding="utf-8")
+    before = inputs_digest(snippets)
+    cache = tmp_path / "cache"
+    assert refresh_cache(cache, before)  # a new cache is stamped
+    (cache / "page.json").write_text("{}", encoding="utf-8")
+    assert not refresh_cache(cache, before)  # same inputs: kept
+    assert (cache / "page.json").exists()
+
+    (snippets / "arithmetic.py").write_text("A = 2\n", encoding="utf-8")
+    after = inputs_digest(snippets)
+    assert after != before
+    assert refresh_cache(cache, after)  # snippets changed: emptied
+    assert not (cache / "page.json").exists()
+
+
+def test_on_config_refreshes_the_plugins_cache_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plugin = SimpleNamespace(config={"cache": True, "cache_dir": "here/cache"})
+    config = SimpleNamespace(plugins={"mkdocs-jupyter": plugin})
+    assert nb.on_config(config) is config
+    assert (tmp_path / "here" / "cache" / nb.STAMP).read_text() == inputs_digest()
+
+
+def test_on_page_content_adds_links_and_the_description(tmp_path: Path) -> None:
+    class Copy:
+        def url_relative_to(self, other: object) -> str:
+            return "../shape-lab.ipynb"
+
+    script = nb.NOTEBOOKS / "shape-lab.py"
+    source = SimpleNamespace(src_uri="notebooks/shape-lab.py", abs_src_path=str(script))
+    page_ = SimpleNamespace(file=source, meta={})
+    files = SimpleNamespace(
+        get_file_from_path=lambda path: Copy() if path.endswith("ipynb") else None
+    )
+    config = SimpleNamespace(repo_url="https://github.com/o/r")
+    out = nb.on_page_content(page(), page=page_, config=config, files=files)
+    assert '</h1><p class="notebook-actions"><a href="../shape-lab.ipynb" download>' in out
+    assert colab_url("https://github.com/o/r", "shape-lab") in out
+    assert page_.meta["description"] == jupytext.read(script).metadata["description"]
+
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="concepts/padding.md"), meta={})
+    assert nb.on_page_content("<p>x</p>", page=other, config=config, files=files) == "<p>x</p>"
+
+    missing = SimpleNamespace(get_file_from_path=lambda path: None)
+    with pytest.raises(ValueError, match="make notebooks"):
+        nb.on_page_content(page(), page=page_, config=config, files=missing)
+
+    bare = tmp_path / "bare.py"
+    bare.write_text("# %% [markdown]\n# # Title\n", encoding="utf-8")
+    undescribed = SimpleNamespace(
+        file=SimpleNamespace(src_uri="notebooks/bare.py", abs_src_path=str(bare)), meta={}
+    )
+    with pytest.raises(ValueError, match="description"):
+        nb.on_page_content(page(), page=undescribed, config=config, files=files)

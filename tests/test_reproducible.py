@@ -1,0 +1,136 @@
+"""A fresh checkout builds the same bytes as the working tree.
+
+The first build is ``SITE_DIR`` when given (``make test`` builds ``site/`` first), so the check
+costs a single extra build; otherwise the test builds the working tree itself. The second build
+runs in a copy of the tree without caches (no ``.cache/``: mkdocs-jupyter's cache would replay
+the first build's notebook runs), as a new clone would, so executed notebooks count too. Both
+use the same ``site_url`` (read back from the first build's ``sitemap.xml``) and the same
+``SOURCE_DATE_EPOCH``.
+
+The only inputs a build takes from the clock are the sitemap's ``<lastmod>`` dates and the gzip
+header time of ``sitemap.xml.gz``, both the build's date (MkDocs reads ``SOURCE_DATE_EPOCH``, the
+reproducible-builds convention). The second build is pinned to the first build's date, so the
+two are byte-identical even across midnight and no file needs to be left out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Files that may differ between two builds, each with the reason it cannot be identical.
+# Empty: every file of the site is reproducible. Add an entry only with a stated reason.
+MAY_DIFFER: dict[str, str] = {}
+
+
+# A clean checkout has none of these: builds, caches, virtualenvs, test output.
+NOT_IN_A_CLONE = shutil.ignore_patterns(
+    ".venv", ".uv", ".git", "site", ".cache", "*_cache", "__pycache__", ".hypothesis",
+    "test-artifacts", "htmlcov", ".coverage*",
+)  # fmt: skip
+
+
+def build(project: Path, out: Path, site_url: str, epoch: int) -> None:
+    """Strict build of ``project`` into ``out``, importing its own ``snippets``/``sitekit``."""
+    env = {
+        **os.environ,
+        "SITE_URL": site_url,
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "PYTHONPATH": str(project),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        pytest.fail(f"mkdocs build failed:\n{done.stderr[-3000:]}", pytrace=False)
+
+
+def build_identity(site: Path) -> tuple[str, int]:
+    """``site_url`` and build date (as a ``SOURCE_DATE_EPOCH``) of a built site."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>\s*(\S+?)\s*</loc>", sitemap)
+    dates = re.findall(r"<lastmod>\s*(\d{4}-\d{2}-\d{2})\s*</lastmod>", sitemap)
+    if not locs or not dates:
+        raise ValueError(f"site={site}: its sitemap.xml has no <loc> or <lastmod>")
+    day = date.fromisoformat(max(dates))
+    midnight = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return min(locs, key=len), int(midnight.timestamp())
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """Files only in one build, or whose bytes differ (with the first differing line)."""
+    files_1 = {p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file()}
+    files_2 = {p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()}
+    problems = [f"{f}: only in the first build" for f in sorted(files_1 - files_2)]
+    problems += [f"{f}: only in the second build" for f in sorted(files_2 - files_1)]
+    for name in sorted(files_1 & files_2):
+        a, b = first / name, second / name
+        if name in MAY_DIFFER or filecmp.cmp(a, b, shallow=False):
+            continue
+        try:
+            lines = difflib.unified_diff(
+                a.read_text(encoding="utf-8").splitlines(),
+                b.read_text(encoding="utf-8").splitlines(),
+                lineterm="",
+                n=0,
+            )
+            hint = " | ".join(line[:120] for line in list(lines)[2:6])
+        except UnicodeDecodeError:
+            hint = "binary"
+        problems.append(f"{name}: differs: {hint}")
+    return problems
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    given = os.environ.get("SITE_DIR")
+    if given:
+        first = (ROOT / given).resolve()
+        if not (first / "sitemap.xml").is_file():
+            pytest.fail(f"SITE_DIR={given} holds no built site: run `make site` first")
+        site_url, epoch = build_identity(first)
+    else:
+        first = tmp_path / "first"
+        site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+        epoch = int(time.time())
+        build(ROOT, first, site_url, epoch)
+    clone = tmp_path / "clone"
+    shutil.copytree(ROOT, clone, ignore=NOT_IN_A_CLONE)
+    second = tmp_path / "second"
+    build(clone, second, site_url, epoch)
+
+    assert (second / "index.html").is_file(), "the second build wrote no index.html"
+    problems = differences(first, second)
+    assert not problems, "the two builds differ:\n" + "\n".join(problems)
+
+
+def test_differences_names_each_changed_file(tmp_path: Path) -> None:
+    """The comparison itself notices a changed, a missing and an extra file."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    for site in (first, second):
+        (site / "sub").mkdir(parents=True)
+        (site / "same.txt").write_text("x\n", encoding="utf-8")
+    (first / "sub" / "page.html").write_text("<p>one</p>\n", encoding="utf-8")
+    (second / "sub" / "page.html").write_text("<p>two</p>\n", encoding="utf-8")
+    (first / "gone.txt").write_text("", encoding="utf-8")
+    (second / "new.bin").write_bytes(b"\x00")
+    assert differences(first, second) == [
+        "gone.txt: only in the first build",
+        "new.bin: only in the second build",
+        "sub/page.html: differs: -<p>one</p> | +<p>two</p>",
+    ]

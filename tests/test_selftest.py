@@ -1,0 +1,277 @@
+"""Self-test of the checks, and of the page scaffold.
+
+Each fault test copies the project to a temporary folder, breaks ONE thing in the copy, runs the
+narrowest check that should catch it, and asserts that the check fails with a message naming
+the broken file. A check that stays green on a broken tree is a promise the site cannot keep.
+
+The copy runs with this interpreter and ``PYTHONPATH`` set to the copy, so ``snippets`` and
+``sitekit`` are imported from the copy, not from the editable install of the real tree
+(``test_copy_imports_its_own_code`` proves it). Targets (a page, a snippet, an output file) are
+found in the copy, not named here, so the self-test follows the site as it grows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitekit.scaffold import MARKER, add_to_nav, nav_sections, placeholders, validate
+
+ROOT = Path(__file__).resolve().parents[1]
+# .cache/ is copied: mkdocs-jupyter's cache is keyed on the notebook's bytes, so the copy's builds
+# reuse the real tree's notebook runs unless the fault is in a notebook.
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", ".uv", ".git", "site", "*_cache", "__pycache__", ".hypothesis",
+    "test-artifacts", "htmlcov", ".coverage*",
+)  # fmt: skip
+# The outer run's coverage, xdist and site settings must not leak into the copy's runs.
+ENV_DROP = ("COV_CORE_", "COVERAGE_", "PYTEST_", "SITE_DIR")
+INCLUDE = re.compile(
+    r'^[ \t]*--8<--[ \t]+"(?P<file>snippets/[^":]+\.py):(?P<section>[\w-]+)"', re.M
+)
+TOKEN = "selftest-injected-fault"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project, without virtualenv, builds and caches."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+    return copy
+
+
+def run(project: Path, *args: str, timeout: int = 600) -> tuple[int, str]:
+    """Run ``python *args`` in the copy; return the exit code and everything it printed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(ENV_DROP)}
+    env.update(
+        PYTHONPATH=str(project),
+        PYTHONDONTWRITEBYTECODE="1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        TF_ENABLE_ONEDNN_OPTS="0",
+        NO_MKDOCS_2_WARNING="1",
+    )
+    done = subprocess.run(
+        [sys.executable, *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def pytest_in(project: Path, *args: str) -> tuple[int, str]:
+    """Run pytest in the copy (no coverage, no cache, full assertion messages)."""
+    return run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=short", *args)
+
+
+def strict_build(project: Path) -> tuple[int, str]:
+    """The strict MkDocs build of the copy."""
+    return run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
+
+
+def assert_caught(result: tuple[int, str], *needles: str, pytest_run: bool = True) -> None:
+    """The check failed (a real failure, not a usage error) and its output names every needle."""
+    code, out = result
+    tail = out[-4000:]
+    if pytest_run:
+        # 1 is "tests failed"; 2-5 would be an interrupted run, a usage error or no test at all.
+        assert code == 1, f"expected failing tests (exit 1), got exit {code}:\n{tail}"
+    else:
+        assert code != 0, f"the check passed on a broken tree:\n{tail}"
+    missing = [n for n in needles if n not in out]
+    assert not missing, f"the failure does not name {missing}:\n{tail}"
+
+
+def concept_includes(project: Path) -> list[tuple[Path, str, str]]:
+    """``(page, snippet file, section)`` of each concept page's first include, smallest file
+    first (so the checks that run it stay quick)."""
+    found = []
+    for page in sorted((project / "docs" / "concepts").glob("*.md")):
+        if m := INCLUDE.search(page.read_text(encoding="utf-8")):
+            found.append((page, m["file"], m["section"]))
+    assert len(found) >= 2, "fewer than two concept pages include a snippet section"
+    return sorted(found, key=lambda f: (project / f[1]).stat().st_size)
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def rel(path: Path, start: Path) -> str:
+    return path.relative_to(start).as_posix()
+
+
+def test_copy_imports_its_own_code(project: Path) -> None:
+    code, out = run(
+        project, "-c", "import sitekit, snippets; print(sitekit.__file__, snippets.__file__)"
+    )
+    assert code == 0, out
+    assert out.split() == [
+        str(project / "sitekit" / "__init__.py"),
+        str(project / "snippets" / "__init__.py"),
+    ]
+
+
+# --- the ten faults ---------------------------------------------------------------------------
+
+
+def test_missing_snippet_section_is_caught(project: Path) -> None:
+    page, file, section = concept_includes(project)[0]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(f"{file}:{section}", f"{file}:{section}_gone", 1), "utf-8")
+    result = pytest_in(project, "tests/test_docs.py")
+    assert_caught(result, rel(page, project), f"{section}_gone")
+
+
+def test_failing_snippet_assertion_is_caught(project: Path) -> None:
+    _, file, _ = concept_includes(project)[0]
+    append(project / file, f"\nassert 2 + 2 == 5, {TOKEN!r}\n")
+    # The whole-file run only: section runs have ids "file:section", and cannot see the fault.
+    result = pytest_in(project, "tests/test_snippets.py", "-k", f"{file} and not :")
+    assert_caught(result, file, TOKEN)
+
+
+def test_untested_inline_python_block_is_caught(project: Path) -> None:
+    page, _, _ = concept_includes(project)[0]
+    append(page, f"\n```python\nprint({TOKEN!r})\n```\n")
+    assert_caught(pytest_in(project, "tests/test_docs.py"), rel(page, project), TOKEN)
+
+
+def test_broken_link_is_caught(project: Path) -> None:
+    page, _, _ = concept_includes(project)[0]
+    append(page, f"\n[A page that is not there]({TOKEN}.md)\n")
+    docs = project / "docs"
+    assert_caught(strict_build(project), rel(page, docs), f"{TOKEN}.md", pytest_run=False)
+
+
+def test_missing_anchor_is_caught(project: Path) -> None:
+    (page, _, _), (other, _, _) = concept_includes(project)[:2]
+    append(page, f"\n[A heading that is not there]({other.name}#{TOKEN})\n")
+    assert_caught(strict_build(project), rel(page, project / "docs"), TOKEN, pytest_run=False)
+
+
+def test_stale_figure_is_caught(project: Path) -> None:
+    figure = sorted((project / "docs" / "assets" / "figures").glob("*.svg"))[0]
+    text = figure.read_text(encoding="utf-8")
+    figure.write_text(text.replace("</svg>", f"<!-- {TOKEN} --></svg>", 1), encoding="utf-8")
+    assert_caught(pytest_in(project, "tests/test_figures.py"), figure.name)
+
+
+def test_stale_printed_output_is_caught(project: Path) -> None:
+    _, file, section = concept_includes(project)[0]
+    stem = Path(file).relative_to("snippets").with_suffix("")
+    output = project / "snippets" / "_outputs" / stem / f"{section}.txt"
+    assert output.is_file(), f"{section} of {file} prints nothing: pick a section that prints"
+    append(output, f"{TOKEN}\n")
+    result = pytest_in(project, "tests/test_snippets.py", "-k", f"{file}:{section}")
+    assert_caught(result, rel(output, project))
+
+
+def test_raising_notebook_cell_is_caught(project: Path) -> None:
+    notebooks = sorted((project / "docs" / "notebooks").glob("*.py"))
+    assert notebooks, "no notebook in docs/notebooks/"
+    notebook = notebooks[0]
+    append(notebook, f'\n# %%\nraise RuntimeError("{TOKEN}")\n')
+    result = pytest_in(project, "tests/test_notebooks.py", "-k", notebook.stem)
+    assert_caught(result, notebook.name, TOKEN)
+
+
+def test_page_missing_from_nav_is_caught(project: Path) -> None:
+    orphan = project / "docs" / f"{TOKEN}.md"
+    orphan.write_text(
+        '---\ntitle: Orphan\ndescription: "A page no menu leads to."\n---\n\n# Orphan\n',
+        encoding="utf-8",
+    )
+    assert_caught(strict_build(project), orphan.name, pytest_run=False)
+
+
+def test_image_without_alt_text_is_caught(project: Path) -> None:
+    page, _, _ = concept_includes(project)[0]
+    figure = sorted((project / "docs" / "assets" / "figures").glob("*.svg"))[0]
+    src = Path(os.path.relpath(figure, page.parent)).as_posix()
+    append(page, f"\n![]({src})\n")
+    assert_caught(pytest_in(project, "tests/test_docs.py"), rel(page, project), src)
+
+
+# --- the page scaffold ------------------------------------------------------------------------
+
+
+def test_scaffolded_page_builds_and_lists_what_is_left(project: Path) -> None:
+    """``python -m sitekit.scaffold`` writes a page that passes every check except the one
+    that lists its TODO(scaffold) markers, which names each file the author must finish."""
+    code, out = run(project, "-m", "sitekit.scaffold", "pitfall", "selftest-trap", "A: trap")
+    assert code == 0, out
+    page = project / "docs" / "pitfalls" / "selftest-trap.md"
+    snippet = project / "snippets" / "pitfalls" / "selftest_trap.py"
+    questions = project / "snippets" / "questions" / "selftest_trap.py"
+    output = project / "snippets" / "_outputs" / "pitfalls" / "selftest_trap" / "demo.txt"
+    for path in (page, snippet, questions, output):
+        assert path.is_file(), f"scaffold did not write {path.relative_to(project)}"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "pitfalls/selftest-trap.md" in nav_sections(config)["Pitfalls"]
+
+    code, out = pytest_in(project, "tests/test_docs.py")
+    assert code == 0, f"the scaffolded page fails the docs checks:\n{out[-4000:]}"
+    code, out = pytest_in(project, "tests/test_snippets.py", "-k", "selftest_trap")
+    assert code == 0 and "passed" in out, f"its snippet fails:\n{out[-4000:]}"
+    code, out = strict_build(project)
+    assert code == 0, f"the scaffolded page does not build:\n{out[-4000:]}"
+    assert (project / "site" / "pitfalls" / "selftest-trap" / "index.html").is_file()
+
+    result = pytest_in(project, "tests/test_selftest.py", "-k", "placeholder_is_left")
+    for path in (page, snippet, questions):
+        assert_caught(result, rel(path, project))
+
+
+def test_scaffold_refuses_a_taken_name(project: Path) -> None:
+    page, _, _ = concept_includes(project)[0]
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    code, out = run(project, "-m", "sitekit.scaffold", "concept", page.stem, "Again")
+    assert code == 2 and f"name={page.stem!r}" in out and "already exist" in out, out
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "title", "message"),
+    [
+        ("essay", "ok-name", "Title", "kind='essay'"),
+        ("myth", "Not_OK", "Title", "name='Not_OK'"),
+        ("myth", "ok-name", "  ", "title='  '"),
+    ],
+)
+def test_scaffold_names_the_bad_argument(kind: str, name: str, title: str, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        validate(kind, name, title)
+
+
+def test_nav_entry_lands_in_its_section_and_keeps_the_rest() -> None:
+    config = (
+        "site_url: !ENV [SITE_URL, 'http://x/']\n"
+        "nav:\n  - Home: index.md  # the start\n  - Concepts:\n      - A: concepts/a.md\n"
+        "  - Quiz: quiz.md\nplugins:\n  - search\n"
+    )
+    once = add_to_nav(config, "Concepts", "B", "concepts/b.md")
+    twice = add_to_nav(once, "Pitfalls", "C: with a colon", "pitfalls/c.md")
+    assert nav_sections(twice) == {
+        "Concepts": ["concepts/a.md", "concepts/b.md"],
+        "Pitfalls": ["pitfalls/c.md"],
+    }
+    assert (
+        twice.replace("      - B: concepts/b.md\n", "").replace(
+            '  - Pitfalls:\n      - "C: with a colon": pitfalls/c.md\n', ""
+        )
+        == config
+    )
+
+
+def test_no_scaffold_placeholder_is_left() -> None:
+    left = placeholders(ROOT)
+    assert not left, f"finish the scaffolded pages: {len(left)} {MARKER} left:\n" + "\n".join(left)
