@@ -96,6 +96,8 @@ assert keras.layers.ZeroPadding2D().padding == ((1, 1), (1, 1))
 assert inspect.signature(tf.pad).parameters["mode"].default == "CONSTANT"
 
 # The table's other rows: causal padding and the mirror limits.
+import pytest
+
 for n in range(1, 12):
     for stride in [1, 2, 3]:
         for k, d in [(2, 1), (3, 1), (3, 2)]:
@@ -108,9 +110,5 @@ for n in range(2, 6):
     row = tf.range(n)
     for mode, limit in [("REFLECT", n - 1), ("SYMMETRIC", n)]:
         assert tf.pad(row, [[limit, limit]], mode=mode).shape[0] == n + 2 * limit
-        try:
+        with pytest.raises(tf.errors.InvalidArgumentError):
             tf.pad(row, [[limit + 1, 0]], mode=mode)
-        except tf.errors.InvalidArgumentError:
-            pass
-        else:
-            raise AssertionError(f"{mode} must refuse {limit + 1} cells on an axis of {n}")

@@ -90,7 +90,8 @@ def differences(first: Path, second: Path) -> list[str]:
                 lineterm="",
                 n=0,
             )
-            hint = " | ".join(line[:120] for line in list(lines)[2:6])
+            changed = [x for x in lines if x[:1] in "-+" and x[:3] not in ("---", "+++")]
+            hint = " | ".join(line[:120] for line in changed[:4])
         except UnicodeDecodeError:
             hint = "binary"
         problems.append(f"{name}: differs: {hint}")

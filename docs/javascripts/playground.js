@@ -133,24 +133,24 @@
     if (spec === "valid") out = (n - 1) * s + ke + (op === null ? Math.max(ke, s) - ke : op);
     else if (spec === "same") out = op === null ? n * s : (n - 1) * s + (ke % 2) + op;
     else out = (n - 1) * s + ke - spec[0] - spec[1] + (op === null ? 0 : op);
-    var back = null;
+    // Valid only if the matching forward convolution maps the output back to the input.
+    var a = null;
     if (out >= 1) {
       try {
-        back = forward(axis, out, k, s, spec, d, "").windows;
+        a = forward(axis, out, k, s, spec, d, "");
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
       }
     }
-    if (back !== n) {
+    if (!a || a.windows !== n) {
       throw new Refusal(
         "No consistent output along the " + axis + ": the formula gives " + out + " cells, " +
-          (back === null
-            ? "into which the matching forward convolution fits no window"
-            : "which the matching forward convolution maps to " + back + ", not " + n) +
+          (a
+            ? "which the matching forward convolution maps to " + a.windows + ", not " + n
+            : "into which the matching forward convolution fits no window") +
           "; TensorFlow refuses such a transposed convolution."
       );
     }
-    var a = forward(axis, out, k, s, spec, d, "");
     a.size = out;
     a.op = op;
     a.input = n;
@@ -248,7 +248,9 @@
     var bad = [];
     var c = { op: raw.op.toLowerCase(), padding: raw.padding.toLowerCase() };
     if (!has(OPS, c.op)) {
-      errors.push("op must be one of conv, maxpool, avgpool, transposed; got " + show(raw.op) + ".");
+      errors.push(
+        "op must be one of conv, maxpool, avgpool, transposed; got " + show(raw.op) + "."
+      );
       bad.push("op");
     }
     if (!has(PADDINGS, c.padding)) {
@@ -360,7 +362,6 @@
     form.appendChild(sets);
     form.appendChild(el("p", { class: "pg-hint", "data-hint": "" }));
     root.appendChild(form);
-    return form;
   }
 
   function buildOutput(root) {
@@ -382,7 +383,9 @@
         el("a", { "data-testid": "permalink", href: "", text: "Link to this configuration" }),
       ]),
     ]));
-    var stepper = el("div", { class: "pg-stepper", role: "group", "aria-label": "Step the window" }, [
+    var stepper = el("div", {
+      class: "pg-stepper", role: "group", "aria-label": "Step the window",
+    }, [
       el("button", { type: "button", class: "pg-button", "data-step": "-1", text: "◀ Previous" }),
       el("button", { type: "button", class: "pg-button", "data-play": "", text: "Play" }),
       el("button", { type: "button", class: "pg-button", "data-step": "1", text: "Next ▶" }),
@@ -450,7 +453,9 @@
     ];
     // Keras' own argument order: padding right after strides.
     var keras = function (target, layer, args, padding) {
-      var at = args.indexOf(strides) >= 0 ? args.indexOf(strides) + 1 : 3;
+      var at = 1 + args.findIndex(function (a) {
+        return a.indexOf("strides=") === 0;
+      });
       var full = args.slice(0, at).concat('padding="' + padding + '"', args.slice(at));
       return call(target + " = keras.layers." + layer, full);
     };
@@ -543,7 +548,9 @@
           x,
           "kernel = tf.ones([" + c.kh + ", " + c.kw + ", 1, 1])  # height, width, out, in"
         );
-        if (cpu) L.push("# On a CPU this raises: TensorFlow's CPU kernels refuse dilation > 1 here.");
+        if (cpu) {
+          L.push("# On a CPU this raises: TensorFlow's CPU kernels refuse dilation > 1 here.");
+        }
         L.push(
           call("y = tf.nn.conv2d_transpose", [
             "x", "kernel", "output_shape=[1, " + H.size + ", " + W.size + ", 1]",
@@ -580,7 +587,7 @@
         lines.push(
           op === null
             ? n0 + " × " + s + " = " + a.size + " (output_padding None)"
-            : "(" + n0 + " − 1) × " + s + " + " + a.ke + " mod 2 + " + op + " = " + a.size
+            : "(" + n0 + " − 1) × " + s + " + (" + a.ke + " mod 2) + " + op + " = " + a.size
         );
       } else {
         lines.push(
@@ -599,7 +606,7 @@
           "SAME: ceil(" + n + " / " + s + ") = " + a.windows + " windows; padding max((" +
             a.windows + " − 1) × " + s + " + " + a.ke + " − " + n + ", 0) = " + total +
             " → " + a.before + " " + keyB + ", " + a.after + " " + keyA +
-            (total % 2 ? " (the odd cell goes " + keyA + ")" : "")
+            (total % 2 ? " (the odd cell goes to the " + keyA + ")" : "")
         );
       } else if (a.spec === "causal") {
         lines.push(
@@ -608,13 +615,14 @@
       }
       lines.push(
         "floor((" + n + " + " + a.before + " + " + a.after + " − " + a.ke + ") / " + s +
-          ") + 1 = " + a.windows + (a.d > 1 ? ", effective kernel " + spanText(a) : "")
+          ") + 1 = " + a.windows
       );
     }
+    if (a.d > 1) lines.unshift("effective kernel " + spanText(a));
     return name + ": " + lines.join("; ");
   }
 
-  function notes(c, H, W) {
+  function notes(c) {
     var out = [];
     if (kerasRefuses(c)) {
       out.push([
@@ -647,8 +655,8 @@
     if (c.padding === "causal") {
       parts.push(
         "causal is Keras Conv1D's padding for sequences: the width is the sequence, which gets " +
-          "(kw − 1) × dw cells before it and none after, so no output sees a later step. Set h " +
-          "to 1; the height is not padded."
+          "(kw − 1) × dw cells before it and none after, so no output sees a later step. " +
+          "Set h to 1; the height is not padded."
       );
     } else if (c.padding === "explicit") {
       parts.push(
@@ -672,7 +680,7 @@
     this.timer = null;
     this.active = 0;
     root.textContent = "";
-    this.form = buildControls(root);
+    buildControls(root);
     buildOutput(root);
     this.fields = {};
     var self = this;
@@ -714,8 +722,10 @@
   function nudge(e) {
     if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
     var text = e.target.value;
-    var value = /^[0-9]+$/.test(text) ? parseInt(text, 10) : 0;
-    e.target.value = String(Math.max(0, Math.min(MAX, value + (e.key === "ArrowUp" ? 1 : -1))));
+    var low = FIELD[e.target.getAttribute("data-key")][2];
+    var value = /^[0-9]+$/.test(text) ? parseInt(text, 10) : low;
+    var next = value + (e.key === "ArrowUp" ? 1 : -1);
+    e.target.value = String(Math.max(low, Math.min(MAX, next)));
     e.preventDefault();
     e.target.dispatchEvent(new Event("input", { bubbles: true }));
   }
@@ -771,7 +781,7 @@
       ? "Pool size"
       : "Kernel size";
     root.querySelector("[data-hint]").textContent = hint(c);
-    this.showMessages(errors, result ? notes(c, result.H, result.W) : []);
+    this.showMessages(errors, result ? notes(c) : []);
     this.showResults(c, result);
     this.config = c;
     this.result = result;
@@ -781,9 +791,9 @@
       ? codeFor(c, result.H, result.W)
       : "# Nothing to run until the configuration is valid: see the message above.";
     root.querySelector(".pg-copied").textContent = "";
-    var query = queryOf(raw);
-    root.querySelector("[data-testid=permalink]").setAttribute("href", query);
-    this.writeUrl(query);
+    this.query = queryOf(raw);
+    root.querySelector("[data-testid=permalink]").setAttribute("href", this.query);
+    this.writeUrl(this.query);
   };
 
   // Chromium slows history.replaceState down when it is called in a flood (typing, the tests'
@@ -795,7 +805,8 @@
     this.urlTimer = window.setTimeout(function () {
       self.urlTimer = null;
       if (self.pendingQuery !== location.search) {
-        history.replaceState(history.state, "", location.pathname + self.pendingQuery + location.hash);
+        var url = location.pathname + self.pendingQuery + location.hash;
+        history.replaceState(history.state, "", url);
       }
     }, 150);
   };
@@ -847,9 +858,9 @@
       return ["∅", "padding: left out of the average's divisor (∅)"];
     }
     if (c.op === "transposed") {
-      return ["✂", "padding of the forward convolution: cropped from the transposed output (✂)"];
+      return ["✂", "padding of the forward convolution: cropped from the output (✂)"];
     }
-    if (c.op === "avgpool") return ["0", "zero padding from ZeroPadding2D: counts in the divisor (0)"];
+    if (c.op === "avgpool") return ["0", "zeros from ZeroPadding2D: they count in the divisor (0)"];
     return ["0", "zero padding (0)"];
   }
 
@@ -862,13 +873,14 @@
     grids.textContent = "";
     legend.textContent = "";
     var r = this.result;
+    var stepper = this.root.querySelector(".pg-stepper");
+    stepper.hidden = true;
     if (!r) {
       this.pause();
       view.setAttribute("data-state", "empty");
       grids.appendChild(el("p", {
         class: "pg-nogrid",
-        text: "No grid to draw: the configuration above does not work. Change the " +
-          "highlighted fields.",
+        text: "No grid to draw until the configuration works: see the message above.",
       }));
       return;
     }
@@ -887,6 +899,7 @@
       return;
     }
     view.setAttribute("data-state", "drawn");
+    stepper.hidden = false;
     var c = this.config;
     var t = c.op === "transposed";
     var g = glyph(c);
@@ -904,12 +917,13 @@
       ]));
     }
     var html = [];
+    var emptyCell = '<span class="pg-c"></span>';
     for (var i = 0; i < rows; i++) {
       html.push('<div class="pg-r">');
       var padRow = i < H.before || i >= H.before + H.base;
       for (var j = 0; j < cols; j++) {
         var pad = padRow || j < W.before || j >= W.before + W.base;
-        html.push(pad ? '<span class="pg-c pg-pad">' + g[0] + "</span>" : '<span class="pg-c"></span>');
+        html.push(pad ? '<span class="pg-c pg-pad">' + g[0] + "</span>" : emptyCell);
       }
       html.push("</div>");
     }
@@ -919,8 +933,8 @@
       " × " + cols + " cells";
     var inFig = el("figure", { class: "pg-figure" }, [
       el("figcaption", {
-        text: (t ? "Transposed output, padded as the forward convolution sees it: " : "Padded input: ") +
-          rows + " × " + cols,
+        text: (t ? "Transposed output, padded as the forward convolution sees it: "
+          : "Padded input: ") + rows + " × " + cols,
       }),
     ]);
     var inGrid = el("div", { class: "pg-grid", role: "img", "aria-label": summary });
@@ -1028,23 +1042,26 @@
       : "";
     if (c.op === "transposed") {
       return "Input " + where + " is multiplied by the " + plural(taps, "kernel tap") +
-        " and added into " + plural(real, "output cell") + span + "; " + padTaps +
-        " land in the padding, which is cropped away." + gaps;
+        " and added into " + plural(real, "output cell") + span + "; " +
+        (padTaps ? plural(padTaps, "tap") + " land in the padding, which is cropped away."
+          : "none lands in the padding.") + gaps;
     }
     if (c.op === "maxpool") {
-      return "Output " + where + " is the largest of " + plural(real, "input cell") + span + "; " +
-        (padTaps ? padTaps + " padding " + (padTaps === 1 ? "cell" : "cells") +
-          " never win (they act as −inf)." : "no padding.") +
-        (real === 0 ? " The window holds only padding, so the result is −inf." : "");
+      return "Output " + where + " is the largest of " + plural(real, "input cell") + span +
+        (padTaps === 0 ? "." : padTaps === 1
+          ? "; the padding cell never wins (it acts as −inf)."
+          : "; the " + padTaps + " padding cells never win (they act as −inf).");
     }
     if (c.op === "avgpool") {
-      var divisor = c.padding === "explicit" ? taps : real;
-      var text = "Output " + where + " = sum of " + plural(real, "input cell") + " ÷ ";
-      return text + divisor + span + (padTaps
-        ? c.padding === "explicit"
-          ? ": the " + plural(padTaps, "zero") + " from ZeroPadding2D count in the divisor."
-          : ": the " + plural(padTaps, "padding cell") + " are left out of the divisor."
-        : ".");
+      var explicit = c.padding === "explicit";
+      var text = "Output " + where + " = sum of " + plural(real, "input cell") + " ÷ " +
+        (explicit ? taps : real) + span;
+      if (!padTaps) return text + ".";
+      return text + (explicit
+        ? ": " + plural(padTaps, "zero") + " from ZeroPadding2D " +
+          (padTaps === 1 ? "counts" : "count") + " in the divisor."
+        : ": " + plural(padTaps, "padding cell") + " " + (padTaps === 1 ? "is" : "are") +
+          " left out of the divisor.");
     }
     return "Output " + where + " reads " + plural(taps, "cell") + span + ": " + real +
       " from the input and " + padTaps + " from the zero padding." + gaps;
@@ -1121,9 +1138,9 @@
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       a.addEventListener("click", function (e) {
         var url = new URL(a.href, location.href);
-        if (url.origin !== location.origin || url.pathname !== location.pathname || !url.search) {
-          return;
-        }
+        // An anchor link inherits the current query, so a hash marks a link to leave alone.
+        var here = url.origin === location.origin && url.pathname === location.pathname;
+        if (!here || !url.search || url.hash) return;
         if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
         e.preventDefault();
         e.stopPropagation();
@@ -1134,12 +1151,30 @@
     });
   }
 
+  // Material's search.highlight also reads ?h= and marks every matching word once the search
+  // index is ready; here ?h= is the input height, so undo its marks whenever they appear.
+  var unmarker = null;
+  function unhighlight() {
+    document.querySelectorAll("mark[data-md-highlight]").forEach(function (mark) {
+      mark.replaceWith(document.createTextNode(mark.textContent));
+    });
+  }
+
   function setup() {
     if (current) current.destroy();
     current = null;
     var root = document.querySelector("[data-playground]");
+    if (unmarker) unmarker.disconnect();
+    unmarker = null;
     if (!root) return;
+    unhighlight();
+    var article = root.closest("article") || document.body;
+    unmarker = new MutationObserver(function () {
+      if (article.querySelector("mark[data-md-highlight]")) unhighlight();
+    });
+    unmarker.observe(article, { childList: true, subtree: true });
     current = new Playground(root);
+    current.path = location.pathname;
     current.load(location.search);
     followExamples(root);
     root.setAttribute("data-ready", "");
@@ -1156,6 +1191,13 @@
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(setup);
+    // Material handles same-page links itself: an anchor link (heading, table of contents)
+    // drops the query from the address, Back and Forward can bring another one.
+    location$.subscribe(function () {
+      if (!current || location.pathname !== current.path) return;
+      if (!location.search) current.writeUrl(current.query);
+      else if (location.search !== current.query) current.load(location.search);
+    });
   } else {
     document.addEventListener("DOMContentLoaded", setup);
   }

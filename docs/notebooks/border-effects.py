@@ -84,7 +84,7 @@ blur_zero = tf.nn.conv2d(as_batch, box, strides=1, padding="SAME")[0, :, :, 0]
 reflected = tf.pad(as_batch, [[0, 0], [k // 2, k // 2], [k // 2, k // 2], [0, 0]], "REFLECT")
 blur_reflect = tf.nn.conv2d(reflected, box, strides=1, padding="VALID")[0, :, :, 0]
 
-fig, axes = plt.subplots(1, 2, figsize=(4.8, 2.8), dpi=60)
+fig, axes = plt.subplots(1, 2, figsize=(4.8, 2.8), dpi=72)
 for ax, (name, image) in zip(
     axes, [("zero padding", blur_zero), ("reflect padding", blur_reflect)], strict=True
 ):
@@ -128,7 +128,7 @@ edges_zero = tf.nn.conv2d(as_batch, laplacian, 1, "SAME")[0, :, :, 0]
 mirrored = tf.pad(as_batch, [[0, 0], [1, 1], [1, 1], [0, 0]], "REFLECT")
 edges_reflect = tf.nn.conv2d(mirrored, laplacian, 1, "VALID")[0, :, :, 0]
 
-fig, axes = plt.subplots(1, 2, figsize=(4.8, 2.8), dpi=60)
+fig, axes = plt.subplots(1, 2, figsize=(4.8, 2.8), dpi=72)
 for ax, (name, image) in zip(
     axes, [("zero padding", edges_zero), ("reflect padding", edges_reflect)], strict=True
 ):

@@ -127,7 +127,7 @@ for image, mode in zip(padded.values(), numpy_mode.values(), strict=True):
     assert image.shape == (120 + 2 * p, 102 + 2 * p)
     np.testing.assert_array_equal(image, np.pad(photo.numpy(), p, mode=mode))
 
-fig, axes = plt.subplots(1, 4, figsize=(8, 2.6), dpi=60)
+fig, axes = plt.subplots(1, 4, figsize=(8, 2.6), dpi=68)
 for ax, (name, image) in zip(axes, padded.items(), strict=True):
     ax.imshow(image, cmap="gray", vmin=0, vmax=1)
     ax.add_patch(plt.Rectangle((p - 0.5, p - 0.5), 102, 120, fill=False, ec="tab:orange", lw=1.5))

@@ -54,3 +54,9 @@ def edge(pad: int) -> tf.Tensor:
 
 assert tf.pad(row, [[1, 1]], mode="SYMMETRIC").numpy().tolist() == edge(1).numpy().tolist()
 assert tf.pad(row, [[2, 2]], mode="SYMMETRIC").numpy().tolist() != edge(2).numpy().tolist()
+
+# Keras convolutions offer no padding mode to choose: only the padding name.
+import inspect
+
+for layer in [keras.layers.Conv1D, keras.layers.Conv2D, keras.layers.Conv3D]:
+    assert "padding_mode" not in inspect.signature(layer).parameters

@@ -14,6 +14,8 @@ for layer in layers[:-2]:
 layers[-2](x)  # the fourth 3x3 convolution
 # --8<-- [end:wrong]
 
+import pytest
+
 from snippets.arithmetic import conv_output_size, pool_output_size
 
 
@@ -29,12 +31,8 @@ def valid_sizes(n, blocks):
 
 assert valid_sizes(28, 3) == [26, 13, 11, 5, 3, 1]
 assert x.shape[1] == 1
-try:
-    conv_output_size(1, 3)
-except ValueError as error:
-    assert "zero or negative" in str(error)
-else:
-    raise AssertionError("a 3x3 window must not fit into 1 cell")
+with pytest.raises(ValueError, match="zero or negative"):
+    conv_output_size(1, 3)  # a 3x3 window does not fit into 1 cell
 
 # --8<-- [start:fix]
 import keras

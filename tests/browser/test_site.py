@@ -3,9 +3,10 @@
 Pages are discovered from the built site (every HTML file but the theme's assets), so a new page
 is checked without being listed here. Each page must load without a console error, a page
 error, a failed request or a request to another host; pass axe-core with zero violations; show
-every image with real alt text. Screenshots at desktop and phone widths land in
-``test-artifacts/screenshots/`` (CI uploads them). The interactive parts of the theme (copy
-button, search, palette toggle, instant navigation) are driven as a reader would.
+every image with real alt text; show no markup as text. Full-page screenshots at desktop and
+phone widths land in ``test-artifacts/screenshots/`` (CI uploads them). The interactive parts
+of the theme (copy button, search, palette toggle, instant navigation) are driven as a reader
+would.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def test_every_page(page: Any, site_dir: Path, base_url: str, palette: str) -> N
         found: list[str] = []
         marks = _marks(page)
         page.set_viewport_size(DESKTOP)  # axe and the copy check run at desktop width
-        _open(page, url_of(base_url, path))
+        page.goto(url_of(base_url, path))
 
         scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         if scheme != chosen.scheme:
@@ -134,6 +135,9 @@ def test_every_page(page: Any, site_dir: Path, base_url: str, palette: str) -> N
             shot = SCREENSHOTS / screenshot_name(path, palette, size["width"])
             page.screenshot(path=shot, full_page=True, type="jpeg", quality=80)
 
+        # By now the theme's own fetches are long done: this returns at once, and only waits
+        # (rather than blaming the next page for a cut-off request) when one is still running.
+        page.wait_for_load_state("networkidle")
         found += _new_since(marks, page)
         if found:
             problems[path or "(home)"] = found
@@ -170,14 +174,16 @@ def test_palette_toggle_switches_and_remembers(page: Any, site_dir: Path, base_u
     )
     _open(page, base_url)
     body = page.locator("body")
+    background = "getComputedStyle(document.body).backgroundColor"
     assert body.get_attribute("data-md-color-scheme") == light.scheme
+    light_background = page.evaluate(background)
     page.locator(f"label.md-header__button[for='__palette_{dark.index}']").click()
     page.wait_for_function(f"document.body.dataset.mdColorScheme === '{dark.scheme}'")
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    dark_background = page.evaluate(background)
+    assert dark_background != light_background, "the scheme changed but the colours did not"
     page.reload()
     assert body.get_attribute("data-md-color-scheme") == dark.scheme, "choice not remembered"
-    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
-    assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+    assert page.evaluate(background) == dark_background
 
 
 def test_instant_navigation_swaps_content_without_reload(
@@ -196,7 +202,7 @@ def test_instant_navigation_swaps_content_without_reload(
         for i, h in enumerate(hrefs)
         if h and "#" not in h and h != page.url and h.removeprefix(base_url) in pages
     )
-    title = page_title(site_dir, target.removeprefix(base_url).split("#")[0])
+    title = page_title(site_dir, target.removeprefix(base_url))
     links.nth(index).click()
     page.wait_for_url(target)
     page.wait_for_function(
