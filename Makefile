@@ -11,7 +11,7 @@ export PYTHONHASHSEED ?= 0
 UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
 RUN := $(UV) run --locked
 
-.PHONY: help install serve site test lint pytest outputs figures notebooks bench page clean
+.PHONY: help install serve site test lint pytest outputs figures notebooks page bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
