@@ -140,14 +140,17 @@ class Scaffold:
 
     @property
     def page(self) -> Path:
+        """The Markdown page."""
         return ROOT / "docs" / self.folder / f"{self.name}.md"
 
     @property
     def snippet(self) -> Path:
+        """The snippet file: the shown example and the assertions."""
         return ROOT / "snippets" / self.folder / f"{self.module}.py"
 
     @property
     def questions(self) -> Path:
+        """The question module."""
         return ROOT / "snippets" / "questions" / f"{self.module}.py"
 
     @property
