@@ -29,6 +29,9 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # keep TensorFlow's start-up log off the page
+if hasattr(sys.stdout, "flush_interval"):
+    # One printed block per cell: the kernel otherwise splits output by timing.
+    sys.stdout.flush_interval = sys.stderr.flush_interval = 3600
 REPO = "https://github.com/conv-arithmetic/padding-stride-tf"
 here = Path.cwd().resolve()
 root = next(

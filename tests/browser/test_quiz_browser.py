@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from snippets.questions import all_questions
 
 
@@ -37,7 +39,8 @@ def test_right_and_wrong_answers_on_a_page(page) -> None:
     # The explanation links to the tested proof, and the link lands on it.
     other.locator(".quiz__explanation a").first.click()
     page.wait_for_url("**/concepts/output-size/#sames-uneven-split")
-    assert page.locator("#sames-uneven-split").is_visible()
+    # Instant navigation swaps the content after the address changes: wait for the heading.
+    expect(page.locator("#sames-uneven-split")).to_be_visible()
 
 
 def test_quiz_page_keeps_score_after_instant_navigation(page) -> None:
