@@ -10,11 +10,16 @@ export PYTHONHASHSEED ?= 0
 # uv from PATH, or a private copy installed with pip into .uv/ the first time.
 UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
 RUN := $(UV) run --locked
+# The site's build needs the main dependencies and the docs group only. The porting group
+# (PyTorch, JAX, ONNX Runtime: several GB) is for the tests; building and serving neither
+# install it nor remove it when it is there (--inexact).
+DOCS_ONLY := --no-default-groups --group docs
+RUN_DOCS := $(UV) run --locked $(DOCS_ONLY)
 
-.PHONY: help install serve site test lint pytest outputs figures notebooks page bench clean
+.PHONY: help install install-docs serve site test lint pytest outputs figures notebooks page bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 .uv/bin/uv:
 	python3 -m venv .uv
@@ -23,11 +28,14 @@ help: ## List the targets
 install: $(if $(findstring .uv/,$(UV)),.uv/bin/uv) ## Install the locked dependencies
 	$(UV) sync --locked
 
-serve: install ## Build and serve the site with live reload at http://127.0.0.1:8000/
-	$(RUN) mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+install-docs: $(if $(findstring .uv/,$(UV)),.uv/bin/uv) ## Install what the build needs (no PyTorch, JAX, ONNX)
+	$(UV) sync --locked --inexact $(DOCS_ONLY)
 
-site: install ## Strict build of the site into site/
-	$(RUN) mkdocs build --strict --site-dir site
+serve: install-docs ## Build and serve the site with live reload at http://127.0.0.1:8000/
+	$(RUN_DOCS) mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+site: install-docs ## Strict build of the site into site/
+	$(RUN_DOCS) mkdocs build --strict --site-dir site
 
 lint: install ## ruff (lint and format)
 	$(RUN) ruff check .
