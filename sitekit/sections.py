@@ -17,6 +17,15 @@ A section that fails on purpose declares it on the line just before its start ma
 
 A built-in name or a dotted path (``tensorflow.errors.InvalidArgumentError``). The section's last
 statement must be the one that raises.
+
+A section that a page tells readers to save as a module of their own declares the file name on
+the line just before its start marker::
+
+    # snippet-saved-as: tf_same.py
+    # --8<-- [start:tf_same]
+
+Other sections of the same file may then ``import tf_same``, exactly as a reader who saved it
+would: while a section or the file runs, the module is importable, built from that section alone.
 """
 
 from __future__ import annotations
@@ -26,7 +35,10 @@ import contextlib
 import importlib
 import io
 import re
+import sys
 import textwrap
+import types
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +49,7 @@ OUTPUTS = SNIPPETS / "_outputs"
 _START = re.compile(r"^\s*# --8<-- \[start:(?P<name>[\w-]+)\]\s*$")
 _END = re.compile(r"^\s*# --8<-- \[end:(?P<name>[\w-]+)\]\s*$")
 _RAISES = re.compile(r"^\s*# snippet-raises: (?P<exc>[\w.]+)\s*$")
+_SAVED_AS = re.compile(r"^\s*# snippet-saved-as: (?P<module>[A-Za-z_]\w*)\.py\s*$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,8 @@ class Section:
     """1-based line number of the first shown line (just after the start marker)."""
     lines: tuple[str, ...]
     raises: str | None
+    saved_as: str | None = None
+    """Module name a reader saves this section as (``# snippet-saved-as: name.py``)."""
 
     @property
     def ref(self) -> str:
@@ -78,6 +93,7 @@ def parse(path: Path) -> list[Section]:
     open_name: str | None = None
     start = 0
     raises: str | None = None
+    saved_as: str | None = None
     for number, line in enumerate(lines, start=1):
         if m := _START.match(line):
             if open_name is not None:
@@ -85,15 +101,18 @@ def parse(path: Path) -> list[Section]:
                     f"{path}:{number}: section {m['name']!r} starts inside {open_name!r}"
                 )
             open_name, start = m["name"], number
-            prev = _RAISES.match(lines[number - 2]) if number >= 2 else None
-            raises = prev["exc"] if prev else None
+            before = lines[number - 2] if number >= 2 else ""
+            raises = m_raises["exc"] if (m_raises := _RAISES.match(before)) else None
+            saved_as = m_saved["module"] if (m_saved := _SAVED_AS.match(before)) else None
         elif m := _END.match(line):
             if m["name"] != open_name:
                 raise SnippetError(
                     f"{path}:{number}: end of {m['name']!r} but {open_name!r} is open"
                 )
             sections.append(
-                Section(path, m["name"], start + 1, tuple(lines[start : number - 1]), raises)
+                Section(
+                    path, m["name"], start + 1, tuple(lines[start : number - 1]), raises, saved_as
+                )
             )
             open_name = None
     if open_name is not None:
@@ -136,13 +155,37 @@ def _exception_type(name: str) -> type[BaseException]:
     raise SnippetError(f"snippet-raises names {name!r}, which is not an exception class")
 
 
+@contextlib.contextmanager
+def saved_modules(path: Path) -> Iterator[None]:
+    """Make the sections of ``path`` that readers save as modules importable, each built from
+    its section alone; restore ``sys.modules`` afterwards."""
+    modules = {}
+    for section in parse(path):
+        if section.saved_as is not None:
+            module = types.ModuleType(section.saved_as)
+            module.__file__ = str(path)
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(_compile(path, section.first_line, section.code), module.__dict__)
+            modules[section.saved_as] = module
+    previous = {name: sys.modules.get(name) for name in modules}
+    sys.modules.update(modules)
+    try:
+        yield
+    finally:
+        for name, module in previous.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
 def run_section(section: Section) -> str:
     """Run a section alone in a fresh namespace, as a reader who copies it would, and return
     what it prints. A section declared to raise must raise exactly that exception."""
     namespace: dict[str, object] = {"__name__": "__snippet__"}
     code = _compile(section.path, section.first_line, section.code)
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with saved_modules(section.path), contextlib.redirect_stdout(out):
         if section.raises is None:
             exec(code, namespace)
         else:
@@ -170,7 +213,7 @@ def run_file(path: Path) -> dict[str, object]:
     chunk_start = 1
     sections = {s.first_line - 1: s for s in parse(path)}
     number = 1
-    with contextlib.redirect_stdout(io.StringIO()):
+    with saved_modules(path), contextlib.redirect_stdout(io.StringIO()):
         while number <= len(lines):
             section = sections.get(number)
             if section is not None and section.raises is not None:
