@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import dataclasses
 import difflib
+import io
 import json
 import math
 import os
 import re
 import subprocess
 import sys
+import time
 from importlib import metadata
 
 from sitekit.sections import OUTPUTS, ROOT, Section, all_sections, run_section
@@ -29,7 +33,9 @@ BACKENDS = ("jax", "torch")
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 # Relative and absolute tolerance for printed numbers: float32 results of different kernels.
 RTOL, ATOL = 1e-3, 1e-4
-PACKAGES = ("keras", "tensorflow-cpu", "tensorflow", "jax", "jaxlib", "torch")
+PACKAGES = (
+    "keras", "tensorflow-cpu", "tensorflow", "jax", "jaxlib", "torch", "onnx", "onnxruntime",
+)  # fmt: skip
 
 
 def imported_modules(section: Section) -> set[str]:
@@ -54,45 +60,85 @@ def _first_line(error: BaseException) -> str:
     return line[:200]
 
 
+def _what_it_returns(section: Section) -> str:
+    """What a section gives when it does not raise: what it prints and, when its last statement
+    is an expression (the one that raises on TensorFlow), the shape or value of its result."""
+    *body, last = ast.parse(section.code).body
+    if not isinstance(last, ast.Expr):
+        return run_section(dataclasses.replace(section, raises=None))
+    namespace: dict[str, object] = {"__name__": "__snippet__"}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(ast.Module(body, []), str(section.path), "exec"), namespace)
+        value = eval(compile(ast.Expression(last.value), str(section.path), "eval"), namespace)
+    shape = getattr(value, "shape", None)
+    result = f"shape {tuple(shape)}" if shape is not None else repr(value)[:200]
+    return f"{out.getvalue()}its last statement returns {result}\n"
+
+
 def _worker() -> None:
     """In a process whose KERAS_BACKEND is set: run each Keras-only section, print JSON."""
     results = {}
     for section in all_sections():
         if not keras_only(section):
             continue
+        started = time.perf_counter()
         try:
             results[section.ref] = {"printed": run_section(section)}
-        except AssertionError as error:  # declared to raise, and did not
-            results[section.ref] = {"no_raise": str(error)}
+        except AssertionError:  # declared to raise, and did not: what does it give instead?
+            results[section.ref] = {"no_raise": _what_it_returns(section)}
         except Exception as error:
             results[section.ref] = {"raised": _first_line(error)}
+        seconds = time.perf_counter() - started
+        print(f"{section.ref}: {seconds:.1f} s", file=sys.stderr)
     import keras
 
     print(json.dumps({"backend": keras.backend.backend(), "results": results}))
 
 
-def run_backend(backend: str) -> dict[str, dict[str, str]]:
-    """Every Keras-only section's result on ``backend``, from a fresh process."""
-    env = {**os.environ, "KERAS_BACKEND": backend, "PYTHONPATH": str(ROOT)}
-    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    env.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    done = subprocess.run(
-        [sys.executable, "-m", "sitekit.backends", "--worker"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise RuntimeError(f"KERAS_BACKEND={backend} run failed:\n{done.stderr[-4000:]}")
-    data = json.loads(done.stdout.strip().splitlines()[-1])
-    if data["backend"] != backend:
-        raise RuntimeError(f"asked for KERAS_BACKEND={backend}, Keras ran {data['backend']}")
-    return data["results"]
+def run_backends() -> dict[str, dict[str, dict[str, str]]]:
+    """Every Keras-only section's result on each backend, from one fresh process per backend
+    (the processes run side by side)."""
+    processes = {}
+    for backend in BACKENDS:
+        env = {**os.environ, "KERAS_BACKEND": backend, "PYTHONPATH": str(ROOT)}
+        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        env.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+        processes[backend] = subprocess.Popen(
+            [sys.executable, "-m", "sitekit.backends", "--worker"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    results = {}
+    for backend, process in processes.items():
+        stdout, stderr = process.communicate()
+        if process.returncode:
+            raise RuntimeError(f"KERAS_BACKEND={backend} run failed:\n{stderr[-4000:]}")
+        data = json.loads(stdout.strip().splitlines()[-1])
+        if data["backend"] != backend:
+            raise RuntimeError(f"asked for KERAS_BACKEND={backend}, Keras ran {data['backend']}")
+        results[backend] = data["results"]
+    return results
+
+
+TORCH_SIZE = re.compile(r"torch\.Size\(\[([^\]]*)\]\)")
+
+
+def normalize(printed: str) -> str:
+    """A shape printed by the torch backend (``torch.Size([1, 4])``) as a tuple (``(1, 4)``)."""
+
+    def as_tuple(m: re.Match[str]) -> str:
+        return f"({m[1]},)" if m[1] and "," not in m[1] else f"({m[1]})"
+
+    return TORCH_SIZE.sub(as_tuple, printed)
 
 
 def agree(expected: str, got: str) -> bool:
-    """Same text, numbers equal within float32 tolerance."""
+    """Same text once shapes are tuples, numbers equal within float32 tolerance."""
+    got = normalize(got)
     if expected == got:
         return True
     if NUMBER.sub("#", expected) != NUMBER.sub("#", got):
@@ -119,7 +165,9 @@ def verdict(section: Section, result: dict[str, str]) -> tuple[bool, str]:
         )  # fmt: skip
         return False, "prints something else:\n" + "\n".join(list(diff)[2:])
     if "no_raise" in result:
-        return False, f"runs without error; on TensorFlow it raises {section.raises}"
+        printed = "\n".join(f"+{line}" for line in result["no_raise"].splitlines())
+        head = f"runs without error (TensorFlow raises `{section.raises}`):"
+        return False, f"{head}\n{printed}"
     return False, f"raises {result['raised']}"
 
 
@@ -150,7 +198,8 @@ def render(results: dict[str, dict[str, dict[str, str]]]) -> str:
         "",
         f"{len(sections)} Keras-only sections ran on each backend, each compared with what it "
         "prints on the TensorFlow backend (numbers within a relative "
-        f"{RTOL:g} or an absolute {ATOL:g}).",
+        f"{RTOL:g} or an absolute {ATOL:g}; a `torch.Size([...])` counts as the tuple it "
+        "holds).",
         "",
         "| backend | agrees with TensorFlow | does not |",
         "| --- | --- | --- |",
@@ -195,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         _worker()
         return 0
-    report = render({backend: run_backend(backend) for backend in BACKENDS})
+    report = render(run_backends())
     rel = REPORT.relative_to(ROOT)
     if args.check:
         current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else None

@@ -34,12 +34,24 @@ class Question:
             )
 
 
+def _modules(package: str, path: list[str]) -> list[str]:
+    """Every module of a package and its subpackages (one per docs folder), sorted by name."""
+    names = []
+    for info in sorted(pkgutil.iter_modules(path), key=lambda i: i.name):
+        name = f"{package}.{info.name}"
+        if info.ispkg:
+            names += _modules(name, importlib.import_module(name).__path__)
+        else:
+            names.append(name)
+    return names
+
+
 def all_questions() -> dict[str, Question]:
-    """Every question of every module in this package, by id (ids must be unique)."""
+    """Every question of every module in this package and its subpackages, by id (ids must be
+    unique)."""
     found: dict[str, Question] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for question in module.QUESTIONS:
+    for name in _modules(__name__, __path__):
+        for question in importlib.import_module(name).QUESTIONS:
             if question.id in found:
                 raise ValueError(f"question id {question.id!r} is defined twice")
             found[question.id] = question

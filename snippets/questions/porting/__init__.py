@@ -1,0 +1,1 @@
+"""Questions on the Porting pages, one module per page."""
