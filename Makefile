@@ -47,8 +47,9 @@ pytest: install ## Every pytest check (uses site/ when SITE_DIR=site)
 test: install lint site ## Every check: lint, workflows, snippets vs TensorFlow, docs, browser, strict build
 	SITE_DIR=site $(RUN) pytest --cov --cov-report=term-missing:skip-covered
 
-outputs: install ## Re-capture the printed output of every snippet section
+outputs: install ## Re-capture what every snippet section prints, and the Keras backends report
 	$(RUN) python -m sitekit.outputs
+	$(RUN) python -m sitekit.backends
 
 figures: install ## Regenerate every figure and animation under docs/assets/
 	$(RUN) python -m snippets.figures

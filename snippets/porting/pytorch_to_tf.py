@@ -5,8 +5,6 @@ import keras
 import numpy as np
 import torch
 
-from snippets.arithmetic import conv_output_size, padding_amounts, pool_output_size, same_padding
-
 torch.manual_seed(0)
 conv = torch.nn.Conv2d(3, 4, kernel_size=3, stride=2, padding=1)
 x = np.random.default_rng(0).normal(size=(1, 8, 8, 3)).astype(np.float32)  # channels last
@@ -29,6 +27,8 @@ for name, model in [("ZeroPadding2D(1) + valid", port), ('padding="same"', naive
     got = keras.ops.convert_to_numpy(model(x))
     print(f"{name:25} shape {got.shape}, same values: {np.allclose(got, expected, atol=1e-5)}")
 # --8<-- [end:conv_padding]
+
+from snippets.arithmetic import conv_output_size, padding_amounts, pool_output_size, same_padding
 
 assert expected.shape[1] == conv_output_size(8, 3, 2, 1) == conv_output_size(8, 3, 2, "same")
 assert padding_amounts(8, 3, 2, 1) == (1, 1) != same_padding(8, 3, 2) == (0, 1)
