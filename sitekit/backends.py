@@ -73,7 +73,7 @@ def _what_it_returns(section: Section) -> str:
         value = eval(compile(ast.Expression(last.value), str(section.path), "eval"), namespace)
     shape = getattr(value, "shape", None)
     result = f"shape {tuple(shape)}" if shape is not None else repr(value)[:200]
-    return f"{out.getvalue()}its last statement returns {result}\n"
+    return f"{out.getvalue()}its last statement returns {result}.\n"
 
 
 def _worker() -> None:
@@ -165,9 +165,9 @@ def verdict(section: Section, result: dict[str, str]) -> tuple[bool, str]:
         )  # fmt: skip
         return False, "prints something else:\n" + "\n".join(list(diff)[2:])
     if "no_raise" in result:
-        printed = "\n".join(f"+{line}" for line in result["no_raise"].splitlines())
-        head = f"runs without error (TensorFlow raises `{section.raises}`):"
-        return False, f"{head}\n{printed}"
+        *printed, returns = result["no_raise"].splitlines()
+        head = f"runs without error (TensorFlow raises `{section.raises}`); {returns}"
+        return False, "\n".join([head, *printed])
     return False, f"raises {result['raised']}"
 
 
@@ -223,7 +223,8 @@ def render(results: dict[str, dict[str, dict[str, str]]]) -> str:
             head, _, rest = what.partition("\n")
             lines.append(f"- {backend}: {_code_spans(head)}")
             if rest:
-                lines += ["", "    ```diff", *[f"    {line}" for line in rest.splitlines()]]
+                language = "diff" if rest.startswith("@@") else "text"
+                lines += ["", f"    ```{language}", *[f"    {line}" for line in rest.splitlines()]]
                 lines += ["    ```", ""]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -3,24 +3,24 @@
 # --8<-- [start:naive_port]
 import keras
 import numpy as np
-import tensorflow as tf
+import torch
 
-rng = np.random.default_rng(0)
-image = rng.normal(size=[1, 224, 224, 3]).astype(np.float32)
-# A PyTorch Conv2d(3, 8, kernel_size=7, stride=2, padding=3, bias=False) stores its kernel
-# as (out, in, height, width); Keras wants (height, width, in, out).
-torch_kernel = rng.normal(size=[8, 3, 7, 7]).astype(np.float32)
-kernel = np.transpose(torch_kernel, (2, 3, 1, 0))
+torch.manual_seed(0)
+# The stem of a ResNet in PyTorch: 3 zeros on every side, stride 2.
+stem = torch.nn.Conv2d(3, 8, kernel_size=7, stride=2, padding=3, bias=False)
+image = np.random.default_rng(0).normal(size=[1, 224, 224, 3]).astype(np.float32)
+with torch.no_grad():
+    pytorch_result = stem(torch.from_numpy(image).permute(0, 3, 1, 2)).permute(0, 2, 3, 1)
+pytorch_result = pytorch_result.numpy()
 
-# What the PyTorch layer computes: 3 zeros on every side, then the windows.
-pytorch_result = tf.nn.conv2d(image, kernel, strides=2, padding=[[0, 0], [3, 3], [3, 3], [0, 0]])
-
+# PyTorch stores the kernel as (out, in, height, width); Keras wants (height, width, in, out).
+kernel = stem.weight.detach().numpy().transpose(2, 3, 1, 0)
 naive = keras.layers.Conv2D(8, 7, strides=2, padding="same", use_bias=False)
 naive.build(image.shape)
 naive.set_weights([kernel])
 ported = keras.ops.convert_to_numpy(naive(image))
 
-print("shapes:", tuple(pytorch_result.shape), tuple(ported.shape))
+print("shapes:", pytorch_result.shape, ported.shape)
 print("same values:", np.allclose(ported, pytorch_result, atol=1e-4))
 print(f"outputs that differ: {np.mean(~np.isclose(ported, pytorch_result, atol=1e-3)):.0%}")
 # --8<-- [end:naive_port]
@@ -34,19 +34,21 @@ assert np.mean(~np.isclose(ported, pytorch_result, atol=1e-3)) > 0.95
 # --8<-- [start:fixed_port]
 import keras
 import numpy as np
-import tensorflow as tf
+import torch
 
-rng = np.random.default_rng(0)
-image = rng.normal(size=[1, 224, 224, 3]).astype(np.float32)
-kernel = np.transpose(rng.normal(size=[8, 3, 7, 7]).astype(np.float32), (2, 3, 1, 0))
-pytorch_result = tf.nn.conv2d(image, kernel, strides=2, padding=[[0, 0], [3, 3], [3, 3], [0, 0]])
+torch.manual_seed(0)
+stem = torch.nn.Conv2d(3, 8, kernel_size=7, stride=2, padding=3, bias=False)
+image = np.random.default_rng(0).normal(size=[1, 224, 224, 3]).astype(np.float32)
+with torch.no_grad():
+    pytorch_result = stem(torch.from_numpy(image).permute(0, 3, 1, 2)).permute(0, 2, 3, 1)
+pytorch_result = pytorch_result.numpy()
 
 conv = keras.layers.Conv2D(8, 7, strides=2, padding="valid", use_bias=False)
 port = keras.Sequential([keras.layers.ZeroPadding2D(padding=3), conv])
 port.build(image.shape)
-conv.set_weights([kernel])
+conv.set_weights([stem.weight.detach().numpy().transpose(2, 3, 1, 0)])
 ported = keras.ops.convert_to_numpy(port(image))
-print("shape:", tuple(ported.shape))
+print("shape:", ported.shape)
 print("same values:", np.allclose(ported, pytorch_result, atol=1e-4))
 # --8<-- [end:fixed_port]
 

@@ -113,3 +113,33 @@ for size, window, agrees in [(5, 2, "same"), (7, 3, "valid")]:
     for padding in ("valid", "same"):
         got = keras.layers.MaxPooling2D(window, strides=2, padding=padding)(x)
         assert close(got, want) == (padding == agrees)
+
+# --8<-- [start:padding_mode]
+import keras
+import numpy as np
+import torch
+
+x = np.random.default_rng(0).normal(size=(1, 6, 6, 1)).astype(np.float32)
+torch.manual_seed(0)
+for mode, keras_mode in [("reflect", "reflect"), ("replicate", "symmetric")]:
+    conv = torch.nn.Conv2d(1, 1, 3, padding=1, padding_mode=mode, bias=False)
+    want = conv(torch.from_numpy(x).permute(0, 3, 1, 2)).detach().permute(0, 2, 3, 1).numpy()
+
+    # Keras layers pad with zeros only: pad first, then convolve with VALID.
+    padded = keras.ops.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], mode=keras_mode)
+    valid = keras.layers.Conv2D(1, 3, padding="valid", use_bias=False)
+    valid.build(padded.shape)
+    valid.set_weights([conv.weight.detach().numpy().transpose(2, 3, 1, 0)])
+    got = keras.ops.convert_to_numpy(valid(padded))
+    print(
+        f"padding_mode={mode!r}: keras.ops.pad(mode={keras_mode!r}) + VALID, "
+        f"same values: {np.allclose(got, want, atol=1e-5)}"
+    )
+# --8<-- [end:padding_mode]
+
+# With one cell of padding, mirroring the edge cell (SYMMETRIC) repeats it: that is replicate.
+# From two cells on they differ, and zeros differ from both.
+assert np.allclose(got, want, atol=1e-5)
+wide = torch.nn.functional.pad(torch.from_numpy(x).permute(0, 3, 1, 2), (2, 2, 2, 2), "replicate")
+symmetric = keras.ops.pad(x, [[0, 0], [2, 2], [2, 2], [0, 0]], mode="symmetric")
+assert not np.allclose(wide.permute(0, 2, 3, 1).numpy(), keras.ops.convert_to_numpy(symmetric))

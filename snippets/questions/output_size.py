@@ -25,7 +25,8 @@ QUESTIONS = [
         explanation=(
             "Five cells in total, the odd one after the input; PyTorch's `padding=3` puts "
             "three on each side, which is why ported weights give different numbers. "
-            "[See it checked](concepts/output-size.md#explicit-padding)."
+            "[See it checked](concepts/output-size.md#explicit-padding), "
+            "[and in PyTorch](pitfalls/porting-weights.md#the-wrong-code)."
         ),
     ),
 ]

@@ -32,7 +32,8 @@ QUESTIONS = [
         explanation=(
             "That window covers one real cell (25) and three padded ones, and Keras divides by "
             "the real cells only: 25 / 1. PyTorch's default would give 25 / 4. "
-            "[See both](concepts/pooling.md#average-pooling-divisor)."
+            "[See both](concepts/pooling.md#average-pooling-divisor), "
+            "[and PyTorch run](porting/pytorch-to-tf.md#count-include-pad)."
         ),
     ),
 ]
