@@ -37,9 +37,11 @@ serve: install-docs ## Build and serve the site with live reload at http://127.0
 site: install-docs ## Strict build of the site into site/
 	$(RUN_DOCS) mkdocs build --strict --site-dir site
 
-lint: install ## ruff (lint and format)
-	$(RUN) ruff check .
-	$(RUN) ruff format --check .
+lint: install ## ruff (lint and format); both run, and a failure says how to fix it
+	@status=0; \
+	$(RUN) ruff check . || { status=1; echo "make lint: fix with \`$(RUN) ruff check --fix .\` (what it cannot fix, by hand)" >&2; }; \
+	$(RUN) ruff format --check . || { status=1; echo "make lint: fix with \`$(RUN) ruff format .\`" >&2; }; \
+	exit $$status
 
 pytest: install ## Every pytest check (uses site/ when SITE_DIR=site)
 	$(RUN) pytest --cov --cov-report=term-missing:skip-covered

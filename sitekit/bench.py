@@ -11,27 +11,22 @@ Budgets are reported, never asserted: timings depend on the machine.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from sitekit.env import CHROMIUM_ARGS, find_browser, quiet_tensorflow, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_BUDGET = 500_000
 ANIMATION_REFERENCE = 3_400_000
 PLAYGROUND_FILES = ("docs/javascripts/playground.js", "docs/stylesheets/playground.css")
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 # A child config: the site's own, with every plugin and hook taken out (lists are replaced, not
 # merged, by INHERIT). Not strict: without the notebook plugin its nav names files that are not
@@ -96,34 +91,6 @@ def suite_time(site: Path, fast: bool) -> tuple[str, str, str]:
     return (label, f"{seconds:.1f} s", last if code == 0 else f"FAILED (exit {code}): {last}")
 
 
-def find_browser() -> str | None:
-    """A Chromium-family browser, or None."""
-    given = os.environ.get("BROWSER_PATH")
-    if given and os.access(given, os.X_OK):
-        return given
-    return next((path for b in BROWSERS if (path := shutil.which(b))), None)
-
-
-@contextmanager
-def serve(site: Path, port: int) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1:``port`` for the duration of the block."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(Quiet, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _body_size(response: Any) -> int:
     try:
         return len(response.body())
@@ -149,10 +116,8 @@ def page_weights(site: Path, browser_path: str) -> dict[str, tuple[int, int]]:
         if not p.relative_to(site).as_posix().startswith("assets/")
     )
     weights: dict[str, tuple[int, int]] = {}
-    with serve(site, port) as base, sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=browser_path, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
+    with serve(site, port=port) as base, sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
         origin = urlsplit(base).netloc
         for path in pages:
             context = chromium.new_context()  # a new context has an empty cache
@@ -243,9 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         "--fast", action="store_true", help="time only the tests that need no TensorFlow/browser"
     )
     args = parser.parse_args(argv)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    quiet_tensorflow()
     with tempfile.TemporaryDirectory() as tmp:
         site, floor_site = Path(tmp) / "site", Path(tmp) / "floor"
         rows = build_times(site, floor_site)

@@ -14,13 +14,23 @@ from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 
-INLINE = r"(?<![\\$\w])\$(?=\S)(?P<tex>[^$\n]+?)(?<=\S)\$(?![\w$])"
+# Inline math may wrap onto the next source line (a paragraph never holds a blank line).
+INLINE = r"(?<![\\$\w])\$(?=\S)(?P<tex>[^$]+?)(?<=\S)\$(?![\w$])"
+# TeX escapes that \text{...} keeps literally in latex2mathml: ``\text{output\_padding}``.
+TEXT = re.compile(r"\\text\{(?P<body>[^{}]*)\}")
+TEXT_ESCAPE = re.compile(r"\\(?P<char>[_&%#$])")
+
+
+def _unescape_text(tex: str) -> str:
+    r"""``\text{a\_b}`` as ``\text{a_b}``: inside \text the escape is TeX syntax, not content."""
+    return TEXT.sub(lambda m: "\\text{" + TEXT_ESCAPE.sub(r"\g<char>", m["body"]) + "}", tex)
 
 
 def to_mathml(tex: str, display: str) -> str:
     """MathML markup for a TeX string, with the TeX kept as its accessible label."""
-    markup = convert(tex.strip(), display=display)
-    label = html.escape(tex.strip(), quote=True)
+    tex = " ".join(tex.split())
+    markup = convert(_unescape_text(tex), display=display)
+    label = html.escape(tex, quote=True)
     return markup.replace("<math ", f'<math aria-label="{label}" ', 1)
 
 

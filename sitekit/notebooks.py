@@ -32,10 +32,13 @@ import html
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from sitekit.mathml import INLINE, to_mathml
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "docs" / "notebooks"
@@ -167,6 +170,14 @@ _NOISE = re.compile(
     r'\s(?:tabindex="0"|id="cell-id=[^"]*"|class="")'  # focus stops on plain text; random ids
     r'|<div class="jp-Collapser[^"]*">\s*</div>'  # JupyterLab's collapse handles, never used
 )
+# A markdown cell's HTML: nbconvert leaves its $...$ as text for MathJax, which pages never load.
+_MARKDOWN = re.compile(
+    r'(?P<open><div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)'
+    r"(?P<body>.*?)(?P<close></div>)",
+    re.S,
+)
+_DISPLAY_MATH = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.S)
+_INLINE_MATH = re.compile(INLINE)
 _FORBIDDEN = re.compile(r"<(?:script|style|link|iframe)\b|No description has been provided", re.I)
 _FIG_ALT = re.compile(r"^#\|\s*fig-alt:\s*(?P<text>.*)$")
 _CONTINUATION = re.compile(r"^#\|\s{2,}(?P<text>\S.*)$")
@@ -233,6 +244,7 @@ def clean_notebook_html(body: str, where: str) -> str:
         body,
     )
     body = _TEXT_OUTPUT.sub(_output_block, body)
+    body = _MARKDOWN.sub(_markdown_math, body)
     body = body.replace('<a class="anchor-link" ', '<a class="headerlink" title="Permanent link" ')
     # Search indexes the prose; code and printed tables would only bloat the index every page loads.
     body = body.replace(
@@ -242,6 +254,17 @@ def clean_notebook_html(body: str, where: str) -> str:
     if found := _FORBIDDEN.search(body):
         raise ValueError(f"{where}: the notebook HTML still contains {found.group()!r}")
     return body
+
+
+def _markdown_math(match: re.Match[str]) -> str:
+    """A markdown cell with its TeX as MathML, as on every other page."""
+
+    def math(display: str) -> Callable[[re.Match[str]], str]:
+        return lambda m: to_mathml(html.unescape(m["tex"]), display)
+
+    body = _DISPLAY_MATH.sub(math("block"), match["body"])
+    body = _INLINE_MATH.sub(math("inline"), body)
+    return match["open"] + body + match["close"]
 
 
 def _check_all_used(pending: list[str], where: str, cell: str) -> None:

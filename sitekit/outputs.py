@@ -8,15 +8,15 @@ output to ``snippets/_outputs/<file>/<section>.txt``; sections that print nothin
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-# Printed numbers must not depend on the CPU's oneDNN kernels; logs must not leak into output.
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+from sitekit.env import quiet_tensorflow
 
-from sitekit.sections import OUTPUTS, ROOT, Section, all_sections, run_section
+# Printed numbers must not depend on the CPU's oneDNN kernels; logs must not leak into output.
+quiet_tensorflow()
+
+from sitekit.sections import OUTPUTS, ROOT, Section, all_sections, run_section  # noqa: E402
 
 
 def expected_outputs(sections: list[Section]) -> dict[Path, str]:

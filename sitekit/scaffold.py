@@ -1,17 +1,20 @@
 """Scaffold a new page in one command: page, snippet, output, question and nav entry.
 
 ``python -m sitekit.scaffold concept|myth|pitfall NAME "Title"`` (``make page KIND=... NAME=...
-TITLE=...``) writes:
+TITLE=...``) writes, by the site's one-name-per-page rule (``<name>`` is NAME with ``-`` replaced
+by ``_``):
 
-- ``docs/<kind>s/NAME.md``: the page, with an included example, its output and a question;
+- ``docs/<kind>s/NAME.md``: the page, with the sections the existing pages of its kind use, an
+  included example, its output and a question, and for a myth or a pitfall the ``card:`` (and
+  ``group:``) of its card on the section's index page;
 - ``snippets/<kind>s/<name>.py``: the example between section markers, and an assertion;
-- ``snippets/_outputs/<kind>s/<name>/demo.txt``: what the example prints (run here);
-- ``snippets/questions/<name>.py``: a predict-then-check question;
+- ``snippets/_outputs/<kind>s/<name>/<section>.txt``: what each section prints (run here);
+- ``snippets/questions/<kind>s/<name>.py``: a predict-then-check question;
 - a nav entry under "Concepts", "Myths" or "Pitfalls" in ``mkdocs.yml`` (made if missing).
 
-Everything it writes already builds and passes: the example is real TensorFlow and its assertion
-is true. What is left for the author is marked ``TODO(scaffold)``, and ``make test`` fails,
-naming each file and line, until no marker is left (``placeholders``).
+Everything it writes already builds, passes and is lint-clean: the example is real TensorFlow and
+its assertion is true. What is left for the author is marked ``TODO(scaffold)``, and ``make test``
+fails, naming each file and line, until no marker is left (``placeholders``).
 """
 
 from __future__ import annotations
@@ -20,39 +23,52 @@ import argparse
 import json
 import re
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from sitekit import cards
 from sitekit.sections import ROOT, parse, run_section
+from snippets.arithmetic import conv_output_size
 
 MARKER = "TODO(scaffold)"
 KINDS = {"concept": "Concepts", "myth": "Myths", "pitfall": "Pitfalls"}
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PLAIN_TITLE = re.compile(r"[A-Za-z0-9][\w ,.()'-]*")
 
-_SNIPPET = '''"""{label}: {title} (page: {page})."""
-
-# {marker}: replace this example with the code the page shows. A section runs on its own, as a
-# reader would paste it: it carries its own imports and seeds any randomness.
-
-# --8<-- [start:demo]
+_DEMO = """
+# --8<-- [start:{section}]
 import keras
 
 x = keras.random.normal([1, 8, 8, 1], seed=0)
-conv = keras.layers.Conv2D(filters=1, kernel_size=3, strides=2, padding="same")
+conv = keras.layers.Conv2D(filters=1, kernel_size=3, strides={stride}{padding})
 print("output shape:", tuple(conv(x).shape))
-# --8<-- [end:demo]
+# --8<-- [end:{section}]
+"""
 
-from snippets.arithmetic import conv_output_size  # noqa: E402
+# Each kind's shown sections: (section name, stride, padding argument as written).
+_SECTIONS = {
+    "concept": [("demo", 2, ', padding="same"')],
+    "myth": [("demo", 2, ', padding="same"')],
+    # The wrong code leaves padding at its default, VALID; the fix says SAME.
+    "pitfall": [("wrong", 1, ""), ("fix", 1, ', padding="same"')],
+}
+
+_SNIPPET = """{docstring}
+
+# {marker}: replace this example with the code the page shows. A section runs on its own, as a
+# reader would paste it: it carries its own imports and seeds any randomness.
+{sections}
+from snippets.arithmetic import conv_output_size
 
 # {marker}: assert the claim your page makes, against what the code above computed. Sizes and
 # paddings come from snippets.arithmetic: never write a formula here.
-assert conv(x).shape[1] == conv_output_size(8, 3, stride=2, padding="same")
-'''
+assert conv(x).shape[1] == conv_output_size(8, 3, stride={stride}, padding="same")
+"""
 
-_QUESTIONS = '''"""Questions on the {title} page ({page})."""
+_QUESTIONS = """{docstring}
 
 from snippets.arithmetic import conv_output_size
 from snippets.questions import Question
@@ -62,62 +78,112 @@ QUESTIONS = [
         id="{name}-predict",
         prompt=(
             "{marker}: ask what the reader should predict before running the page's code. "
-            "An 8×8 input goes through `Conv2D(kernel_size=3, strides=2, padding='same')`: "
+            "An 8×8 input goes through `Conv2D(kernel_size=3, strides={stride}, padding='same')`: "
             "what is the output's height and width?"
         ),
-        choices=("3×3", "4×4", "8×8"),
-        answer="{{0}}×{{0}}".format(conv_output_size(8, 3, stride=2, padding="same")),
+        choices=({choices}),
+        answer="{{0}}×{{0}}".format(conv_output_size(8, 3, stride={stride}, padding="same")),
         explanation=(
-            "SAME at stride 2 keeps one output per stride step. "
-            "[See it run]({page}#what-tensorflow-does)."
+            "{marker}: explain the answer in a sentence or two. "
+            "[See it run]({page}#{anchor})."
         ),
     ),
 ]
-'''
+"""
 
-_OPENING = {
-    "concept": "{marker}: say in two or three sentences what this page explains and why it "
-    "matters when you build a network with TensorFlow.",
-    "myth": '!!! failure "The myth"\n    {marker}: state the belief as people say it.\n\n'
-    "{marker}: say in a sentence or two why it sounds right, and what is true instead.",
-    "pitfall": '!!! warning "The symptom"\n    {marker}: the error message or the wrong result '
-    "people meet.\n\n{marker}: say in a sentence or two when it happens.",
-}
+_CODE = """```python title="{snippet}"
+--8<-- "{snippet}:{section}"
+```
 
-_CLOSING = {
-    "concept": "## Key points\n\n- {marker}: the fact to remember, proved by the assertions in "
-    "`{snippet}`.",
-    "myth": "## What is true\n\n- {marker}: the rule that replaces the myth, proved by the "
-    "assertions in `{snippet}`.",
-    "pitfall": "## The fix\n\n- {marker}: what to write instead, proved by the assertions in "
-    "`{snippet}`.",
+```text title="Output"
+--8<-- "{outputs}/{section}.txt"
+```"""
+
+# Each kind's page follows the template its existing pages use (docs/concepts/, docs/myths/,
+# docs/pitfalls/). ``anchor`` is where the question's explanation links to.
+_BODY = {
+    "concept": (
+        "what-tensorflow-does",
+        """{marker}: say in two or three sentences what this page explains and why it matters
+when you build a network with TensorFlow.
+
+## What TensorFlow does {{ #what-tensorflow-does }}
+
+{marker}: introduce the example: what it runs and what to look for in its output.
+
+{code_demo}
+
+<!-- quiz: {name}-predict -->
+
+## Key points
+
+- {marker}: the fact to remember, proved by the assertions in `{snippet}`.""",
+    ),
+    "myth": (
+        "the-reality",
+        """**The belief.** {marker}: state the belief as people say it.
+
+{marker}: say in a sentence or two why it sounds right, and where it stops being true.
+
+## Predict first
+
+<!-- quiz: {name}-predict -->
+
+## The reality {{ #the-reality }}
+
+{marker}: introduce the example: what it runs and what to look for in its output.
+
+{code_demo}
+
+{marker}: what the output shows, and the rule that replaces the belief.
+
+## Why it matters
+
+- {marker}: where the belief bites in a real network.
+
+## Where this belief comes from
+
+{marker}: the documentation, issues or posts that spread it, with links.""",
+    ),
+    "pitfall": (
+        "the-fix",
+        """**Symptom.** {marker}: the error message or the wrong result people meet.
+
+<!-- quiz: {name}-predict -->
+
+## The wrong code {{ #the-wrong-code }}
+
+{marker}: the code people write, and what goes wrong.
+
+{code_wrong}
+
+## The fix {{ #the-fix }}
+
+{marker}: what to write instead.
+
+{code_fix}
+
+## Root cause {{ #root-cause }}
+
+{marker}: why TensorFlow behaves this way, proved by the assertions in `{snippet}`.""",
+    ),
 }
 
 _PAGE = """---
 title: {title_yaml}
 description: {description_yaml}
----
+{cards}---
 
-# {title}
+# {heading}
 
-{opening}
-
-## What TensorFlow does
-
-{marker}: introduce the example: what it runs and what to look for in its output.
-
-```python title="{snippet}"
---8<-- "{snippet}:demo"
-```
-
-```text title="Output"
---8<-- "{output}"
-```
-
-<!-- quiz: {name}-predict -->
-
-{closing}
+{body}
 """
+
+
+def _docstring(text: str) -> str:
+    """A module docstring, wrapped to the line length ruff allows, for any title."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return textwrap.fill(f'"""{text}"""', width=100, break_on_hyphens=False, break_long_words=False)
 
 
 @dataclass(frozen=True)
@@ -149,9 +215,19 @@ class Scaffold:
         return ROOT / "snippets" / self.folder / f"{self.module}.py"
 
     @property
+    def outputs(self) -> Path:
+        """The folder of what each section prints."""
+        return ROOT / "snippets" / "_outputs" / self.folder / self.module
+
+    @property
     def questions(self) -> Path:
-        """The question module."""
-        return ROOT / "snippets" / "questions" / f"{self.module}.py"
+        """The question module: the questions package mirrors docs/."""
+        return ROOT / "snippets" / "questions" / self.folder / f"{self.module}.py"
+
+    @property
+    def heading(self) -> str:
+        """The page's title: myth and pitfall pages say what they are."""
+        return self.title if self.kind == "concept" else f"{self.kind.capitalize()}: {self.title}"
 
     @property
     def nav_path(self) -> str:
@@ -279,31 +355,57 @@ def write_page(s: Scaffold) -> list[Path]:
         raise RuntimeError(f"could not add {s.nav_path} to the nav of {config_path}")
 
     snippet_rel = s.snippet.relative_to(ROOT).as_posix()
-    fill = {"marker": MARKER, "title": s.title, "name": s.name, "page": s.nav_path}
-    s.snippet.parent.mkdir(parents=True, exist_ok=True)
-    init = s.snippet.parent / "__init__.py"
-    if not init.exists():
-        init.write_text("", encoding="utf-8")
-    s.snippet.write_text(_SNIPPET.format(label=s.kind.capitalize(), **fill), encoding="utf-8")
-    s.questions.write_text(_QUESTIONS.format(**fill), encoding="utf-8")
+    outputs_rel = s.outputs.relative_to(ROOT).as_posix()
+    sections = _SECTIONS[s.kind]
+    stride = sections[-1][1]
+    anchor, body = _BODY[s.kind]
+    fill = {"marker": MARKER, "name": s.name, "page": s.nav_path, "snippet": snippet_rel}
+    for folder in (s.snippet.parent, s.questions.parent):
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "__init__.py").exists():
+            (folder / "__init__.py").write_text("", encoding="utf-8")
+    s.snippet.write_text(
+        _SNIPPET.format(
+            docstring=_docstring(f"{s.heading} (page: {s.nav_path})."),
+            sections="".join(
+                _DEMO.format(section=name, stride=st, padding=pad) for name, st, pad in sections
+            ),
+            stride=stride,
+            **fill,
+        ),
+        encoding="utf-8",
+    )
+    right = conv_output_size(8, 3, stride=stride, padding="same")
+    valid = conv_output_size(8, 3, stride=stride)
+    s.questions.write_text(
+        _QUESTIONS.format(
+            docstring=_docstring(f"Questions on the page {s.heading} ({s.nav_path})."),
+            stride=stride,
+            choices=", ".join(f'"{n}×{n}"' for n in sorted({valid, right, 8})),
+            anchor=anchor,
+            **fill,
+        ),
+        encoding="utf-8",
+    )
     written = [s.page, s.snippet, s.questions]
     for section in parse(s.snippet):
         section.output_path.parent.mkdir(parents=True, exist_ok=True)
         section.output_path.write_text(run_section(section), encoding="utf-8")
         written.append(section.output_path)
-    output_rel = written[-1].relative_to(ROOT).as_posix()
-    extra = {"snippet": snippet_rel, "output": output_rel}
+    code = {
+        f"code_{name}": _CODE.format(snippet=snippet_rel, outputs=outputs_rel, section=name)
+        for name, _, _ in sections
+    }
     s.page.parent.mkdir(parents=True, exist_ok=True)
     s.page.write_text(
         _PAGE.format(
-            title_yaml=json.dumps(s.title, ensure_ascii=False),
+            title_yaml=json.dumps(s.heading, ensure_ascii=False),
             description_yaml=json.dumps(
                 f"{MARKER}: one sentence on what the reader learns here, for search results."
             ),
-            opening=_OPENING[s.kind].format(**fill),
-            closing=_CLOSING[s.kind].format(**fill, **extra),
-            **fill,
-            **extra,
+            cards=cards.new_page_front_matter(s.folder, config, ROOT / "docs", MARKER),
+            heading=s.heading,
+            body=body.format(**fill, **code),
         ),
         encoding="utf-8",
     )

@@ -112,3 +112,24 @@ for n in range(2, 6):
         assert tf.pad(row, [[limit, limit]], mode=mode).shape[0] == n + 2 * limit
         with pytest.raises(tf.errors.InvalidArgumentError):
             tf.pad(row, [[limit + 1, 0]], mode=mode)
+
+# The VALID and pooling rows: a convolution that does not fit raises, eager or symbolic; a
+# pooling layer at its default strides raises only on a symbolic keras.Input, and called eagerly
+# returns the formula's 0 cells.
+for pool in range(2, 7):
+    for n in range(1, pool):
+        assert (n - pool) // pool + 1 == 0  # the VALID formula with s = pool
+        x = tf.ones([1, n, n, 1])
+        for layer_class in [keras.layers.MaxPooling2D, keras.layers.AveragePooling2D]:
+            assert layer_class(pool)(x).shape == (1, 0, 0, 1)
+            with pytest.raises(ValueError, match="zero or negative"):
+                layer_class(pool)(keras.Input((n, n, 1)))
+        with pytest.raises(ValueError, match="zero or negative"):
+            keras.layers.Conv2D(1, pool)(x)
+        with pytest.raises(ValueError, match="zero or negative"):
+            keras.layers.Conv2D(1, pool)(keras.Input((n, n, 1)))
+
+# The stride-with-dilation row (Keras 3.15): which layers refuse, which run it.
+from snippets.keras_layers import check_stride_with_dilation
+
+check_stride_with_dilation()

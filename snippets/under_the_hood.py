@@ -183,3 +183,15 @@ assert same.shape[1] == 32
 words = " ".join(tf.nn.convolution.__doc__.split())
 assert "Currently, however, output striding is not supported for atrous convolutions." in words
 assert "x[0]*strides[0] + dilation_rate[0]*z[0]" in words
+
+# Keras' Conv1D/2D/3D and transposed layers refuse stride 2 with dilation 2, with the message
+# tf.nn.convolution uses; the depthwise and separable layers compute it.
+from snippets.keras_layers import REFUSAL, check_stride_with_dilation
+
+try:
+    tf.nn.convolution(tf.ones([1, 9, 9, 1]), tf.ones([3, 3, 1, 1]), 2, "SAME", dilations=2)
+except ValueError as error:
+    assert str(error).split(".")[0] == REFUSAL, error
+else:
+    raise AssertionError("tf.nn.convolution accepted stride 2 with dilation 2")
+check_stride_with_dilation()

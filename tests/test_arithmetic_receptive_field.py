@@ -17,11 +17,6 @@ output 0 and output 1.
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-
 import itertools
 import random
 from collections.abc import Sequence

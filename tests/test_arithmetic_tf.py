@@ -17,13 +17,9 @@ transposed convolutions, which CPU TensorFlow cannot run eagerly.
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-
 import functools
 import itertools
+import os
 from collections.abc import Callable
 
 import keras
@@ -258,7 +254,10 @@ def test_same_split_matches_explicit_padding(k: int) -> None:
         ]
         same = tf.nn.conv2d(x, kernel, strides=stride, padding="SAME", dilations=dilation)
         padded = tf.nn.conv2d(x, kernel, strides=stride, padding=explicit, dilations=dilation)
-        label = f"n={n}x{width} k={k} stride={stride} dilation={dilation} split={explicit}"
+        label = (
+            f"n={n}x{width} k={k} stride={stride} dilation={dilation}: explicit padding "
+            f"{explicit} from same_padding() in snippets/arithmetic.py is not TensorFlow's SAME"
+        )
         assert same.shape == padded.shape, label
         np.testing.assert_allclose(
             padded.numpy(), same.numpy(), rtol=1e-5, atol=1e-5, err_msg=label

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -113,6 +114,47 @@ def test_quiz_markers_resolve_and_each_question_has_one_home() -> None:
     assert not [q for q, n in homes.items() if n > 1], (
         f"questions placed on more than one page: {[q for q, n in homes.items() if n > 1]}"
     )
+
+
+def own_name(page: Path) -> str:
+    """The name a page gives its files: ``docs/cheat-sheet.md`` -> ``cheat_sheet``."""
+    return page.relative_to(DOCS).with_suffix("").as_posix().replace("-", "_")
+
+
+def test_one_name_per_page() -> None:
+    """Page ``docs/<dir>/<name>.md`` <-> snippet ``snippets/<dir>/<name_>.py`` <-> outputs
+    ``snippets/_outputs/<dir>/<name_>/`` <-> questions ``snippets/questions/<dir>/<name_>.py``."""
+    wrong: list[str] = []
+    for page in PAGES:
+        name, text = own_name(page), page.read_text(encoding="utf-8")
+        for m in INCLUDE.finditer(text):
+            path = m["target"].partition(":")[0]
+            if path.startswith("snippets/_outputs/"):
+                if not path.startswith(f"snippets/_outputs/{name}/"):
+                    wrong.append(f"{rel(page)} shows {path}; expected snippets/_outputs/{name}/")
+            elif path.startswith("snippets/") and path != f"snippets/{name}.py":
+                wrong.append(f"{rel(page)} includes {path}; expected snippets/{name}.py")
+        ids = [m["id"] for m in MARKER.finditer(text) if m["id"] != "all"]
+        module = f"snippets/questions/{name}.py"
+        own = (
+            {q.id for q in importlib.import_module(module[:-3].replace("/", ".")).QUESTIONS}
+            if ids and (ROOT / module).is_file()
+            else set()
+        )
+        wrong += [
+            f"{rel(page)} asks {q!r}; expected it defined in {module}" for q in ids if q not in own
+        ]
+    for path in sorted((ROOT / "snippets").rglob("*.py")):
+        parts = path.relative_to(ROOT / "snippets").parts
+        if parts[0] in {"arithmetic.py", "reference.py", "keras_layers.py", "figures", "_outputs"}:
+            continue
+        if path.name == "__init__.py":
+            continue
+        name = "/".join(parts[1:] if parts[0] == "questions" else parts)[:-3]
+        page = DOCS / f"{name.replace('_', '-')}.md"
+        if not page.is_file():
+            wrong.append(f"{rel(path)} belongs to no page; expected {rel(page)}")
+    assert not wrong, "one name per page:\n" + "\n".join(dict.fromkeys(wrong))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_ids)

@@ -1,9 +1,11 @@
-"""Figures and animations: fresh renders match the committed files, every file is used by a page,
-the animations fit their budget and show exactly the windows the arithmetic gives, and the
-numbers the figures draw agree with real TensorFlow."""
+"""Figures and animations: fresh renders match the committed files, every file is used by a page
+besides the visual guide, every page gives a figure the alt text of its definition, the
+animations fit their budget and show exactly the windows the arithmetic gives, and the numbers
+the figures draw agree with real TensorFlow."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import runpy
 import sys
@@ -42,6 +44,8 @@ from snippets.figures.svg import PITCH
 
 SVG = "{http://www.w3.org/2000/svg}"
 FOLDERS = ("assets/figures", "assets/animations")
+GUIDE = "gallery.md"
+"""The visual guide: it shows every figure, and does not count as a page that uses one."""
 FILLS = ("f-in", "f-gap", "f-pad")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 
@@ -51,6 +55,7 @@ def committed_files() -> list[Path]:
     return sorted(p for folder in FOLDERS for p in (DOCS / folder).rglob("*") if p.is_file())
 
 
+@pytest.mark.tf  # the padding-modes figure pads with TensorFlow
 def test_committed_figures_match_a_fresh_render(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
@@ -75,22 +80,50 @@ def test_every_file_is_parseable_svg_with_a_title() -> None:
         assert root.find(f"{SVG}title").text, figure.path
 
 
-def test_every_figure_is_used_by_a_page() -> None:
-    pages = "\n".join(p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md"))
+def shown_figures() -> dict[str, list[tuple[str, str]]]:
+    """Each page (relative to docs/) with the ``(figure path, alt text)`` of every image it shows
+    from the generated folders, the image's path resolved against the page's folder."""
+    shown: dict[str, list[tuple[str, str]]] = {}
+    for page in sorted(DOCS.rglob("*.md")):
+        name = page.relative_to(DOCS).as_posix()
+        for alt, src in IMAGE.findall(page.read_text(encoding="utf-8")):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(name), src))
+            if path.startswith(FOLDERS):
+                shown.setdefault(name, []).append((path, alt))
+    return shown
+
+
+def test_every_figure_is_used_by_a_page_besides_the_guide() -> None:
+    used = {path for page, images in shown_figures().items() if page != GUIDE for path, _ in images}
     unused = [
-        str(p.relative_to(DOCS))
-        for p in committed_files()
-        if str(p.relative_to(DOCS / "assets").as_posix()) not in pages
+        str(p.relative_to(DOCS)) for p in committed_files() if str(p.relative_to(DOCS)) not in used
     ]
-    assert not unused, f"no page under docs/ shows these files: {unused}"
+    assert not unused, (
+        f"only the visual guide (docs/{GUIDE}) shows these files; put each on the page whose "
+        f"paragraph it illustrates: {unused}"
+    )
 
 
-def test_the_gallery_shows_every_figure_with_its_alt_text() -> None:
-    shown = {path: alt for alt, path in IMAGE.findall((DOCS / "gallery.md").read_text("utf-8"))}
+def test_every_page_gives_each_figure_the_alt_text_of_its_definition() -> None:
+    """The alt text has one home, the figure's definition in snippets/figures/; a page that
+    words it differently fails, naming the page, the figure and both texts."""
+    alts = {f.path: f.alt for f in FIGURES}
+    wrong = [
+        f"docs/{page}: {path}\n  page:       {alt!r}\n  definition: {alts[path]!r}"
+        for page, images in shown_figures().items()
+        for path, alt in images
+        if path in alts and alt != alts[path]
+    ]
+    assert not wrong, (
+        "alt text differs from the figure's definition in snippets/figures/ (copy it from there):"
+        "\n" + "\n".join(wrong)
+    )
+
+
+def test_the_gallery_shows_every_figure() -> None:
+    shown = {path for path, _ in shown_figures().get(GUIDE, [])}
     missing = [f.path for f in FIGURES if f.path not in shown]
-    assert not missing, f"docs/gallery.md does not show {missing}"
-    wrong = [f.path for f in FIGURES if shown[f.path] != f.alt]
-    assert not wrong, f"alt text in docs/gallery.md differs from the figure's own for {wrong}"
+    assert not missing, f"docs/{GUIDE} does not show {missing}"
     assert all(f.alt.strip() and f.summary.strip() for f in FIGURES)
 
 

@@ -8,18 +8,12 @@ the page it names. No browser needed.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
+from support import site_url_of
 
-ROOT = Path(__file__).resolve().parents[1]
 # Attributes that reference another file or place; srcset is left out (none are written).
 LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 NOT_LINKS = ("mailto:", "tel:", "javascript:", "data:", "blob:")
@@ -39,15 +33,6 @@ class _PageParser(HTMLParser):
         attr = LINK_ATTRS.get(tag)
         if attr and a.get(attr) is not None:
             self.links.append(str(a[attr]).strip())
-
-
-def site_url_of(site: Path) -> str:
-    """The ``site_url`` the site was built with: its home page's entry in ``sitemap.xml``."""
-    root = ET.parse(site / "sitemap.xml").getroot()
-    locs = [(loc.text or "").strip() for loc in root.iter() if loc.tag.endswith("loc")]
-    if not locs:
-        raise ValueError(f"site={site}: sitemap.xml lists no page")
-    return min(locs, key=len)
 
 
 def target_file(site: Path, url_path: str) -> Path:
@@ -95,28 +80,9 @@ def broken_links(site: Path) -> tuple[list[str], int]:
     return list(dict.fromkeys(problems)), checked
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """``SITE_DIR`` when given (``make test`` builds ``site/`` first), else a strict build."""
-    given = os.environ.get("SITE_DIR")
-    if given:
-        path = (ROOT / given).resolve()
-        if not (path / "sitemap.xml").is_file():
-            pytest.fail(f"SITE_DIR={given} holds no built site: run `make site` first")
-        yield path
-        return
-    out = tmp_path_factory.mktemp("links-site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT,
-        check=True,
-    )
-    yield out
-
-
-def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    problems, checked = broken_links(site)
-    pages = len(list(site.rglob("*.html")))
+def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
+    problems, checked = broken_links(site_dir)
+    pages = len(list(site_dir.rglob("*.html")))
     assert checked > pages, f"only {checked} internal links in {pages} pages: is the crawl broken?"
     assert not problems, f"{len(problems)} broken internal link(s):\n" + "\n".join(problems)
 

@@ -7,6 +7,7 @@ its traceback. The build glue (``sitekit/notebooks.py``) is tested on small piec
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -303,3 +304,16 @@ def test_on_page_content_adds_links_and_the_description(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="description"):
         nb.on_page_content(page(), page=undescribed, config=config, files=files)
+
+
+def test_clean_html_turns_markdown_math_into_mathml() -> None:
+    cell = (
+        '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput" '
+        'data-mime-type="text/markdown">\n<p>SAME gives $\\lceil 9 / 2 \\rceil = 5$ and '
+        "$$n &lt; k$$</p>\n</div>"
+    )
+    out = clean_notebook_html(page(cell, code_cell("x = '$1 and $2'")), "nb")
+    assert out.count("<math ") == 2 and 'display="block"' in out, out
+    assert "\\lceil" not in out.split("aria-label")[0] and "$$" not in out
+    assert "&#x02308;" in out and "&lt;" in out
+    assert "$1 and $2" in html.unescape(out), "code cells keep their dollars"

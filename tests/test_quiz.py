@@ -59,7 +59,7 @@ def test_duplicate_ids_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
     import snippets.questions as bank
 
-    twice = [pkgutil.ModuleInfo(None, "padding", False)] * 2  # type: ignore[arg-type]
+    twice = [pkgutil.ModuleInfo(None, "connections", False)] * 2  # type: ignore[arg-type]
     monkeypatch.setattr(bank.pkgutil, "iter_modules", lambda _path: twice)
     with pytest.raises(ValueError, match="defined twice"):
         bank.all_questions()

@@ -1,11 +1,11 @@
 """A fresh checkout builds the same bytes as the working tree.
 
-The first build is ``SITE_DIR`` when given (``make test`` builds ``site/`` first), so the check
-costs a single extra build; otherwise the test builds the working tree itself. The second build
-runs in a copy of the tree without caches (no ``.cache/``: mkdocs-jupyter's cache would replay
-the first build's notebook runs), as a new clone would, so executed notebooks count too. Both
-use the same ``site_url`` (read back from the first build's ``sitemap.xml``) and the same
-``SOURCE_DATE_EPOCH``.
+The first build is the session's built site (``site_dir``: ``SITE_DIR`` when given, as ``make
+test`` builds ``site/`` first, else the one build every test shares), so the check costs a single
+extra build. The second build runs in a copy of the tree without caches (no ``.cache/``:
+mkdocs-jupyter's cache would replay the first build's notebook runs), as a new clone would, so
+executed notebooks count too. Both use the same ``site_url`` and the same ``SOURCE_DATE_EPOCH``
+(both read back from the first build's ``sitemap.xml``).
 
 The only inputs a build takes from the clock are the sitemap's ``<lastmod>`` dates and the gzip
 header time of ``sitemap.xml.gz``, both the build's date (MkDocs reads ``SOURCE_DATE_EPOCH``, the
@@ -17,55 +17,30 @@ from __future__ import annotations
 
 import difflib
 import filecmp
-import os
-import re
-import shutil
-import subprocess
-import sys
-import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import copy_project, sitemap, strict_build
 
 # Files that may differ between two builds, each with the reason it cannot be identical.
 # Empty: every file of the site is reproducible. Add an entry only with a stated reason.
 MAY_DIFFER: dict[str, str] = {}
 
 
-# A clean checkout has none of these: builds, caches, virtualenvs, test output.
-NOT_IN_A_CLONE = shutil.ignore_patterns(
-    ".venv", ".uv", ".git", "site", ".cache", "*_cache", "__pycache__", ".hypothesis",
-    "test-artifacts", "htmlcov", ".coverage*",
-)  # fmt: skip
-
-
 def build(project: Path, out: Path, site_url: str, epoch: int) -> None:
     """Strict build of ``project`` into ``out``, importing its own ``snippets``/``sitekit``."""
-    env = {
-        **os.environ,
-        "SITE_URL": site_url,
-        "SOURCE_DATE_EPOCH": str(epoch),
-        "PYTHONPATH": str(project),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    env = {"SITE_URL": site_url, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONPATH": str(project)}
+    done = strict_build(project, out, env)
     if done.returncode:
         pytest.fail(f"mkdocs build failed:\n{done.stderr[-3000:]}", pytrace=False)
 
 
 def build_identity(site: Path) -> tuple[str, int]:
     """``site_url`` and build date (as a ``SOURCE_DATE_EPOCH``) of a built site."""
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    locs = re.findall(r"<loc>\s*(\S+?)\s*</loc>", sitemap)
-    dates = re.findall(r"<lastmod>\s*(\d{4}-\d{2}-\d{2})\s*</lastmod>", sitemap)
+    entries = sitemap(site)
+    locs = [loc for loc, _ in entries]
+    dates = [lastmod[:10] for _, lastmod in entries if lastmod]
     if not locs or not dates:
         raise ValueError(f"site={site}: its sitemap.xml has no <loc> or <lastmod>")
     day = date.fromisoformat(max(dates))
@@ -98,20 +73,11 @@ def differences(first: Path, second: Path) -> list[str]:
     return problems
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    given = os.environ.get("SITE_DIR")
-    if given:
-        first = (ROOT / given).resolve()
-        if not (first / "sitemap.xml").is_file():
-            pytest.fail(f"SITE_DIR={given} holds no built site: run `make site` first")
-        site_url, epoch = build_identity(first)
-    else:
-        first = tmp_path / "first"
-        site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
-        epoch = int(time.time())
-        build(ROOT, first, site_url, epoch)
-    clone = tmp_path / "clone"
-    shutil.copytree(ROOT, clone, ignore=NOT_IN_A_CLONE)
+def test_two_builds_are_byte_identical(site_dir: Path, tmp_path: Path) -> None:
+    first = site_dir
+    site_url, epoch = build_identity(first)
+    # A clean checkout: no notebook cache either.
+    clone = copy_project(tmp_path / "clone", notebook_cache=False)
     second = tmp_path / "second"
     build(clone, second, site_url, epoch)
 

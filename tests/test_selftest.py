@@ -14,24 +14,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT, child_env, copy_project
 
+from sitekit.env import TF_ENV
 from sitekit.scaffold import MARKER, add_to_nav, nav_sections, placeholders, validate
 
-ROOT = Path(__file__).resolve().parents[1]
-# .cache/ is copied: mkdocs-jupyter's cache is keyed on the notebook's bytes, so the copy's builds
-# reuse the real tree's notebook runs unless the fault is in a notebook.
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv", ".uv", ".git", "site", "*_cache", "__pycache__", ".hypothesis",
-    "test-artifacts", "htmlcov", ".coverage*",
-)  # fmt: skip
-# The outer run's coverage, xdist and site settings must not leak into the copy's runs.
-ENV_DROP = ("COV_CORE_", "COVERAGE_", "PYTEST_", "SITE_DIR")
 INCLUDE = re.compile(
     r'^[ \t]*--8<--[ \t]+"(?P<file>snippets/[^":]+\.py):(?P<section>[\w-]+)"', re.M
 )
@@ -40,22 +32,22 @@ TOKEN = "selftest-injected-fault"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A fresh copy of the project, without virtualenv, builds and caches."""
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
-    return copy
+    """A fresh copy of the project, without virtualenv, builds and caches.
+
+    .cache/ is copied: mkdocs-jupyter's cache is keyed on the notebook's bytes, so the copy's
+    builds reuse the real tree's notebook runs unless the fault is in a notebook.
+    """
+    return copy_project(tmp_path / "project", notebook_cache=True)
 
 
-def run(project: Path, *args: str, timeout: int = 600) -> tuple[int, str]:
-    """Run ``python *args`` in the copy; return the exit code and everything it printed."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(ENV_DROP)}
-    env.update(
-        PYTHONPATH=str(project),
-        PYTHONDONTWRITEBYTECODE="1",
-        TF_CPP_MIN_LOG_LEVEL="2",
-        TF_ENABLE_ONEDNN_OPTS="0",
-        NO_MKDOCS_2_WARNING="1",
-    )
+def run(
+    project: Path, *args: str, timeout: int = 600, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """Run ``python *args`` in the copy, with ``env`` added to a clean environment; return the
+    exit code and everything it printed."""
+    extra = env or {}
+    env = child_env() | extra
+    env.update(TF_ENV, PYTHONPATH=str(project), PYTHONDONTWRITEBYTECODE="1")
     done = subprocess.run(
         [sys.executable, *args],
         cwd=project,
@@ -67,9 +59,11 @@ def run(project: Path, *args: str, timeout: int = 600) -> tuple[int, str]:
     return done.returncode, done.stdout + done.stderr
 
 
-def pytest_in(project: Path, *args: str) -> tuple[int, str]:
+def pytest_in(project: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run pytest in the copy (no coverage, no cache, full assertion messages)."""
-    return run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=short", *args)
+    return run(
+        project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=short", *args, env=env
+    )
 
 
 def strict_build(project: Path) -> tuple[int, str]:
@@ -120,7 +114,7 @@ def test_copy_imports_its_own_code(project: Path) -> None:
     ]
 
 
-# --- the ten faults ---------------------------------------------------------------------------
+# --- the faults -------------------------------------------------------------------------------
 
 
 def test_missing_snippet_section_is_caught(project: Path) -> None:
@@ -203,6 +197,82 @@ def test_image_without_alt_text_is_caught(project: Path) -> None:
     assert_caught(pytest_in(project, "tests/test_docs.py"), rel(page, project), src)
 
 
+def test_figure_alt_text_unlike_its_definition_is_caught(project: Path) -> None:
+    page = next(
+        p
+        for p in sorted((project / "docs" / "concepts").glob("*.md"))
+        if "](../assets/figures/" in p.read_text(encoding="utf-8")
+    )
+    text = page.read_text(encoding="utf-8")
+    alt_end = text.index("](../assets/figures/")
+    page.write_text(text[:alt_end] + f" {TOKEN}" + text[alt_end:], encoding="utf-8")
+    result = pytest_in(project, "tests/test_figures.py", "-k", "alt_text")
+    assert_caught(result, rel(page, project / "docs"), TOKEN)
+
+
+def test_section_page_without_its_card_is_caught(project: Path) -> None:
+    page = sorted((project / "docs" / "pitfalls").glob("[!i]*.md"))[0]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"^card: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    assert_caught(pytest_in(project, "tests/test_cards.py"), rel(page, project), "card:")
+
+
+def test_wrong_number_in_a_committed_output_is_caught(project: Path) -> None:
+    _, file, section = concept_includes(project)[0]
+    stem = Path(file).relative_to("snippets").with_suffix("")
+    output = project / "snippets" / "_outputs" / stem / f"{section}.txt"
+    text = output.read_text(encoding="utf-8")
+    digit = re.search(r"\d", text)
+    assert digit, f"{rel(output, project)} prints no number: pick a section that does"
+    wrong = str((int(digit.group()) + 1) % 10)
+    output.write_text(text[: digit.start()] + wrong + text[digit.end() :], encoding="utf-8")
+    result = pytest_in(project, "tests/test_snippets.py", "-k", f"{file}:{section}")
+    assert_caught(result, rel(output, project))
+
+
+def test_swapped_same_split_is_caught(project: Path) -> None:
+    arithmetic = project / "snippets" / "arithmetic.py"
+    text = arithmetic.read_text(encoding="utf-8")
+    split = "return (total // 2, total - total // 2)"
+    assert text.count(split) == 1, "same_padding() no longer returns the split in one line"
+    arithmetic.write_text(text.replace(split, "return (total - total // 2, total // 2)"), "utf-8")
+    result = pytest_in(project, "tests/test_arithmetic_tf.py", "-k", "same_split", "-x")
+    assert_caught(result, "same_padding() in snippets/arithmetic.py")
+
+
+def quick_build(project: Path) -> tuple[int, str]:
+    """A build of the copy without executing the notebooks (a fault in a page cannot reach
+    them, and re-running them proves nothing). Without the plugin the notebooks' nav entries
+    warn, so the build is not strict."""
+    (project / "no-notebooks.yml").write_text(
+        "INHERIT: mkdocs.yml\nstrict: false\nplugins: [search]\n", encoding="utf-8"
+    )
+    return run(project, "-m", "mkdocs", "build", "-f", "no-notebooks.yml", "-d", "site")
+
+
+def assert_leak_caught(project: Path, page: Path, text: str) -> None:
+    """The rendered-text check over a build of the copy names the page and the text."""
+    code, out = quick_build(project)
+    assert code == 0, f"the copy does not build:\n{out[-4000:]}"
+    result = pytest_in(
+        project, "tests/test_rendered_text.py", "-k", "no_page", env={"SITE_DIR": "site"}
+    )
+    built = page.relative_to(project / "docs").with_suffix("").as_posix() + "/index.html"
+    assert_caught(result, built, text)
+
+
+def test_raw_tex_is_caught(project: Path) -> None:
+    page, _, _ = concept_includes(project)[0]
+    append(page, "\nThe output has \\lceil n / s \\rceil positions.\n")
+    assert_leak_caught(project, page, "\\lceil")
+
+
+def test_escaped_quote_in_a_title_is_caught(project: Path) -> None:
+    page, _, _ = concept_includes(project)[0]
+    append(page, '\n!!! note "Not \\"{TOKEN}\\" at all"\n\n    Body.\n'.replace("{TOKEN}", TOKEN))
+    assert_leak_caught(project, page, TOKEN)
+
+
 # --- the page scaffold ------------------------------------------------------------------------
 
 
@@ -211,14 +281,23 @@ def test_scaffolded_page_builds_and_lists_what_is_left(project: Path) -> None:
     that lists its TODO(scaffold) markers, which names each file the author must finish."""
     code, out = run(project, "-m", "sitekit.scaffold", "pitfall", "selftest-trap", "A: trap")
     assert code == 0, out
+    # One name per page: the page, its snippet, its outputs and its questions.
     page = project / "docs" / "pitfalls" / "selftest-trap.md"
     snippet = project / "snippets" / "pitfalls" / "selftest_trap.py"
-    questions = project / "snippets" / "questions" / "selftest_trap.py"
-    output = project / "snippets" / "_outputs" / "pitfalls" / "selftest_trap" / "demo.txt"
-    for path in (page, snippet, questions, output):
+    questions = project / "snippets" / "questions" / "pitfalls" / "selftest_trap.py"
+    outputs = project / "snippets" / "_outputs" / "pitfalls" / "selftest_trap"
+    for path in (page, snippet, questions, outputs / "wrong.txt", outputs / "fix.txt"):
         assert path.is_file(), f"scaffold did not write {path.relative_to(project)}"
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "pitfalls/selftest-trap.md" in nav_sections(config)["Pitfalls"]
+    # The sections every pitfall page has, in order.
+    headings = re.findall(r"^## ([^{\n]+?)(?: \{.*)?$", page.read_text(encoding="utf-8"), re.M)
+    assert headings == ["The wrong code", "The fix", "Root cause"], headings
+
+    # What it writes is lint-clean as written: `make lint` passes on the copy with the new page.
+    for lint in (["check"], ["format", "--check"]):
+        code, out = run(project, "-m", "ruff", *lint, "--no-cache", ".")
+        assert code == 0, f"`ruff {' '.join(lint)} .` fails with the new page:\n{out[-4000:]}"
 
     code, out = pytest_in(project, "tests/test_docs.py")
     assert code == 0, f"the scaffolded page fails the docs checks:\n{out[-4000:]}"
@@ -237,6 +316,8 @@ def test_scaffolded_page_builds_and_lists_what_is_left(project: Path) -> None:
     assert not warnings, "\n".join(warnings)
     html = (site / "pitfalls" / "selftest-trap" / "index.html").read_text(encoding="utf-8")
     assert 'data-quiz="selftest-trap-predict"' in html, "the page's question is not on it"
+    index = (site / "pitfalls" / "index.html").read_text(encoding="utf-8")
+    assert 'href="selftest-trap/"' in index, "the new page has no card on the pitfalls index"
 
     result = pytest_in(project, "tests/test_selftest.py", "-k", "placeholder_is_left")
     for path in (page, snippet, questions):

@@ -33,11 +33,11 @@ ISSUE_FORMS = sorted(p for p in ISSUE_TEMPLATES.glob("*.y*ml") if p.name != ISSU
 DEPENDABOT = GITHUB / "dependabot.yml"
 PR_TEMPLATE = GITHUB / "pull_request_template.md"
 
-# Release pins researched for this project (action, tag, commit). Only present on the machine the
-# site was written on; elsewhere the pin test falls back to "40 hex digits plus a tag comment".
-PINS_FILE = Path("/work/shared/research/actions-pins.md")
+# Release pins (action, tag, commit), kept in the repository: every `uses:` must be one of them.
+PINS_FILE = GITHUB / "actions-pins.md"
 
 SHA_RE = re.compile(r"[0-9a-f]{40}")
+ACTION_RE = re.compile(r"[\w.-]+/[\w.-]+")
 # `uses: owner/repo[/path]@<40-hex sha> # <tag>`, optionally as the first key of a list item.
 PINNED_USES_RE = re.compile(
     r"^\s*(?:-\s+)?uses:\s*(?P<action>[\w.-]+/[\w.-]+)(?P<subpath>/[\w./-]+)?"
@@ -126,16 +126,18 @@ def _runs(job: dict) -> str:
     return "\n".join(str(s.get("run", "")) for s in job.get("steps", []))
 
 
-def _pins() -> dict[tuple[str, str], str] | None:
-    """{(action, tag): sha} from the Markdown table in actions-pins.md, or None if absent."""
-    if not PINS_FILE.is_file():
-        return None
+def _pins() -> dict[tuple[str, str], str]:
+    """{(action, tag): sha} from the Markdown table in .github/actions-pins.md."""
+    name = PINS_FILE.relative_to(ROOT)
+    assert PINS_FILE.is_file(), f"missing {name}: the table every pinned SHA is checked against"
     pins: dict[tuple[str, str], str] = {}
-    for line in PINS_FILE.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(PINS_FILE.read_text(encoding="utf-8").splitlines(), 1):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 3 and SHA_RE.fullmatch(cells[2]):
-            pins[(cells[0], cells[1])] = cells[2]
-    assert pins, f"no pins parsed from {PINS_FILE}"
+        if not line.startswith("|") or len(cells) < 3 or not ACTION_RE.fullmatch(cells[0]):
+            continue  # prose, the header or the separator row
+        assert SHA_RE.fullmatch(cells[2]), f"{name}:{number}: not a full commit SHA: {cells[2]!r}"
+        pins[(cells[0], cells[1])] = cells[2]
+    assert pins, f"no pins parsed from {name}"
     return pins
 
 
@@ -272,10 +274,9 @@ def test_every_action_is_pinned_to_a_known_sha(path: Path) -> None:
     for line in lines:
         m = PINNED_USES_RE.match(line)
         assert m, f"not pinned to a full SHA with a `# vX.Y.Z` comment: {line.strip()}"
-        if pins is not None:
-            key = (m["action"], m["tag"])
-            assert key in pins, f"{key} is not in {PINS_FILE}"
-            assert m["sha"] == pins[key], f"{m['action']}@{m['tag']} must be {pins[key]}"
+        key = (m["action"], m["tag"])
+        assert key in pins, f"{key} is not in {PINS_FILE.relative_to(ROOT)}"
+        assert m["sha"] == pins[key], f"{m['action']}@{m['tag']} must be {pins[key]}"
 
 
 # --------------------------------------------------------------------------- templates

@@ -163,6 +163,13 @@
     return Math.max(c.sh, c.sw) > 1 && Math.max(c.dh, c.dw) > 1;
   }
 
+  // The Keras layer the playground's code would use; Keras' depthwise and separable layers
+  // accept a stride with a dilation, so the refusal is this layer's, not every layer's.
+  function refusingLayer(c) {
+    if (c.op === "transposed") return "Conv2DTranspose";
+    return c.padding === "causal" ? "Conv1D" : "Conv2D";
+  }
+
   // Both axes, or a list of refusals in words close to the ones Keras and TensorFlow use.
   function compute(c) {
     var spec = function (before, after) {
@@ -403,7 +410,8 @@
         el("button", { type: "button", class: "pg-button", "data-testid": "copy", text: "Copy" }),
         el("span", { class: "pg-copied", role: "status" }),
       ]),
-      el("pre", {}, [el("code", { "data-testid": "code" })]),
+      // Focusable: keyboard users scroll a line wider than the box.
+      el("pre", {}, [el("code", { "data-testid": "code", tabindex: "0" })]),
     ]));
   }
 
@@ -459,7 +467,7 @@
       var full = args.slice(0, at).concat('padding="' + padding + '"', args.slice(at));
       return call(target + " = keras.layers." + layer, full);
     };
-    var refusal = "# Keras refuses strides > 1 with dilation_rate > 1; ";
+    var refusal = "# Keras' " + refusingLayer(c) + " refuses strides > 1 with dilation_rate > 1; ";
     var L;
     if (c.op === "conv" && c.padding === "causal" && !refused) {
       var args1d = ["1", "kernel_size=" + c.kw, "strides=" + c.sw, "dilation_rate=" + c.dw];
@@ -627,8 +635,8 @@
     if (kerasRefuses(c)) {
       out.push([
         "note-keras",
-        "Keras layers refuse this: “strides > 1 not supported in conjunction with " +
-          "dilation_rate > 1”. " + (c.op === "transposed"
+        "Keras' " + refusingLayer(c) + " refuses this: “strides > 1 not supported in " +
+          "conjunction with dilation_rate > 1”. " + (c.op === "transposed"
             ? "tf.nn.conv2d_transpose takes it; the numbers are the Keras formula's."
             : "tf.nn.conv2d accepts it and computes the numbers above; the code uses it."),
       ]);

@@ -171,10 +171,11 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# ## Keras refuses stride and dilation together
+# ## Conv2D refuses stride and dilation together
 #
-# A dilated kernel at stride 1 is fine, and so is stride 2 without dilation, but a Keras
-# convolution layer will not take both. `tf.nn.conv2d` does (see the next notebook).
+# A dilated kernel at stride 1 is fine, and so is stride 2 without dilation, but `Conv2D` will not
+# take both, and neither will `Conv1D`, `Conv3D` or the transposed layers. `tf.nn.conv2d` does
+# (see the next notebook).
 
 # %%
 try:
@@ -183,6 +184,32 @@ except ValueError as error:
     refusal = str(error)
 print(refusal)
 assert "not supported in conjunction with `dilation_rate > 1`" in refusal
+L = keras.layers
+for layer_class in [L.Conv1D, L.Conv3D, L.Conv1DTranspose, L.Conv2DTranspose, L.Conv3DTranspose]:
+    try:
+        layer_class(1, 3, strides=2, dilation_rate=2)
+    except ValueError as error:
+        assert "not supported in conjunction with `dilation_rate > 1`" in str(error)
+    else:
+        raise AssertionError(f"{layer_class.__name__} accepted stride 2 with dilation 2")
+
+# %% [markdown]
+# Keras' depthwise and separable layers do not check: they run the combination, and a 3-tap kernel
+# with dilation 2 at stride 2 gives SAME's $\lceil 9 / 2 \rceil = 5$ on a 9×9 input.
+
+# %%
+for layer in [
+    keras.layers.DepthwiseConv2D(3, strides=2, dilation_rate=2, padding="same"),
+    keras.layers.SeparableConv2D(1, 3, strides=2, dilation_rate=2, padding="same"),
+]:
+    out = layer(keras.ops.ones([1, 9, 9, 1]))
+    print(f"{layer.__class__.__name__}: {tuple(out.shape)}")
+    assert out.shape[1:3] == (conv_output_size(9, 3, 2, "same", dilation=2),) * 2
+for layer in [
+    keras.layers.DepthwiseConv1D(3, strides=2, dilation_rate=2, padding="same"),
+    keras.layers.SeparableConv1D(1, 3, strides=2, dilation_rate=2, padding="same"),
+]:
+    assert layer(keras.ops.ones([1, 9, 1])).shape[1] == conv_output_size(9, 3, 2, "same", 2)
 
 # %% [markdown]
 # ## What to take away

@@ -210,29 +210,18 @@ for call in (
     else:
         raise AssertionError("stride 2 with dilation 2 was accepted")
 
-# Which Keras layers refuse it (Keras 3.15): the plain and transposed convolutions...
-for layer_class in [
-    keras.layers.Conv1D,
-    keras.layers.Conv2D,
-    keras.layers.Conv3D,
-    keras.layers.Conv1DTranspose,
-    keras.layers.Conv2DTranspose,
-]:
-    try:
-        layer_class(1, 3, strides=2, dilation_rate=2)
-    except ValueError as error:
-        assert "not supported in conjunction with" in str(error)
-    else:
-        raise AssertionError(f"{layer_class.__name__} accepted stride 2 with dilation 2")
-# ...but not the depthwise ones, which run it and agree with tf.nn.conv2d.
+# Which Keras layers refuse it (Keras 3.15): the plain and transposed convolutions; the
+# depthwise and separable ones run it.
+from snippets.keras_layers import check_stride_with_dilation
+
+check_stride_with_dilation()
+# The depthwise layer computes what tf.nn.conv2d computes.
 depthwise = keras.layers.DepthwiseConv2D(
     3, strides=2, dilation_rate=2, padding="same", use_bias=False
 )
 assert np.allclose(
     depthwise(a), tf.nn.conv2d(a, depthwise.get_weights()[0], 2, "SAME", dilations=2), atol=1e-5
 )
-separable = keras.layers.SeparableConv2D(1, 3, strides=2, dilation_rate=2, padding="same")
-assert separable(a).shape[1] == conv_output_size(9, 3, 2, "same", 2)
 
 # The page's other claims: no padding-mode argument on Keras layers, a 2x2 map reflects by one
 # cell only, and the replicate recipe has a gradient.

@@ -1,5 +1,5 @@
 """Padding and stride in TensorFlow: Conv2D's arguments, tf.nn.conv2d, ZeroPadding2D, raw ops
-versus layers (page: concepts/tensorflow.md).
+versus layers (page: concepts/in-tensorflow.md).
 
 Not named ``tensorflow.py``: a module of that name could shadow the real package.
 """
@@ -114,6 +114,19 @@ except tf.errors.InvalidArgumentError as error:
     assert "not in the list of allowed values" in str(error)
 else:
     raise AssertionError("tf.nn.conv2d accepted a lower-case padding name")
+# strides: an int, or a list of one, two (vertical, horizontal) or four (one per axis) values.
+tall = tf.nn.conv2d(x, w, strides=[1, 2, 1, 1], padding="VALID")
+assert tall.shape == (1, conv_output_size(28, 3, 2), conv_output_size(28, 3, 1), 16)
+assert np.array_equal(tf.nn.conv2d(x, w, strides=[2, 1], padding="VALID"), tall)
+assert np.array_equal(
+    tf.nn.conv2d(x, w, strides=[2], padding="VALID"), tf.nn.conv2d(x, w, 2, "VALID")
+)
+try:
+    tf.nn.conv2d(x, w, strides=[1, 2, 2], padding="VALID")
+except ValueError as error:
+    assert "strides should be of length 1, 2 or 4" in str(error)
+else:
+    raise AssertionError("tf.nn.conv2d accepted three strides")
 
 # --8<-- [start:raw_vs_layer]
 import keras
@@ -143,3 +156,38 @@ else:
     raise AssertionError("tf.nn.conv2d accepted a kernel larger than the input at stride 1")
 # With oneDNN off (how this site runs TensorFlow) stride 2 returns an empty tensor, no error.
 assert tf.nn.conv2d(x, w, strides=2, padding="VALID").shape == (1, 0, 0, 1)
+
+# --8<-- [start:pooling_eager]
+import keras
+import tensorflow as tf
+
+x = tf.ones([1, 3, 3, 1])  # a 3x3 input and a 5x5 pool that cannot fit in it
+for layer in [keras.layers.MaxPooling2D(5), keras.layers.AveragePooling2D(5)]:
+    print(f"{layer.__class__.__name__}, eager: shape {tuple(layer(x).shape)}")
+try:
+    keras.layers.MaxPooling2D(5)(keras.Input((3, 3, 1)))
+except ValueError as error:
+    print(f"MaxPooling2D, symbolic keras.Input: {type(error).__name__}")
+# --8<-- [end:pooling_eager]
+
+# Eagerly (oneDNN off, as this site runs), any pool larger than the input, at default strides,
+# returns the VALID formula's 0 cells; the symbolic call raises.
+for pool in range(2, 7):
+    for n in range(1, pool):
+        assert (n - pool) // pool + 1 == 0
+        for layer_class in [keras.layers.MaxPooling2D, keras.layers.AveragePooling2D]:
+            assert layer_class(pool)(tf.ones([1, n, n, 1])).shape == (1, 0, 0, 1)
+            try:
+                layer_class(pool)(keras.Input((n, n, 1)))
+            except ValueError as error:
+                assert "Computed output size would be zero or negative" in str(error)
+            else:
+                raise AssertionError(f"{layer_class.__name__} accepted a symbolic input")
+        # A convolution layer checks either way.
+        for inputs in [tf.ones([1, n, n, 1]), keras.Input((n, n, 1))]:
+            try:
+                keras.layers.Conv2D(1, pool)(inputs)
+            except ValueError as error:
+                assert "Computed output size would be zero or negative" in str(error)
+            else:
+                raise AssertionError("Conv2D accepted a kernel larger than the input")

@@ -16,7 +16,7 @@ for stride in [1, 2, 4]:
     print(f"stride {stride}: {tuple(y.shape)}, {conv.count_params():,} params, {macs:,} MACs")
 # --8<-- [end:macs]
 
-from snippets.arithmetic import conv_output_size, window_starts
+from snippets.arithmetic import conv_output_size, padding_amounts, window_starts
 
 
 def _macs(n: int, k: int, stride: int, c_in: int, c_out: int) -> int:
@@ -52,12 +52,59 @@ def _cells_read(n: int, k: int, stride: int) -> set[int]:
 
 
 assert _cells_read(9, 1, 2) == {0, 2, 4, 6, 8}  # k < stride: odd cells are never read
-assert _cells_read(9, 3, 2) == set(range(9))  # k >= stride: every cell is read
+assert _cells_read(9, 3, 2) == set(range(9))  # k >= stride, (9 - 3) % 2 == 0: every cell is read
 assert len(_cells_read(8, 1, 2)) ** 2 * 4 == 8 * 8  # 1x1 at stride 2 in 2-D: one cell in four
 for k in [1, 3]:
     out = tf.nn.conv1d(signal, tf.ones([k, 1, 1]), stride=2, padding="VALID")
     assert out.shape[1] == conv_output_size(9, k, 2)
     assert float(tf.reduce_sum(out)) == (1.0 if 3 in _cells_read(9, k, 2) else 0.0)
+
+# --8<-- [start:trailing_cell]
+import numpy as np
+import tensorflow as tf
+
+# A single bright cell at the last index (7) of an 8-cell signal; a 3-wide kernel at stride 2.
+signal = np.zeros([1, 8, 1], dtype=np.float32)
+signal[0, 7, 0] = 1.0
+kernel = tf.ones([3, 1, 1])
+for padding in ["VALID", "SAME"]:
+    out = tf.nn.conv1d(signal, kernel, stride=2, padding=padding)
+    print(f"{padding}: {out.numpy().ravel().tolist()}")
+# --8<-- [end:trailing_cell]
+
+
+def _cells_read_padded(n: int, k: int, stride: int, padding: str) -> set[int]:
+    starts = window_starts(n, k, stride, padding)
+    return {s + i for s in starts for i in range(k)} & set(range(n))
+
+
+assert window_starts(8, 3, 2) == [0, 2, 4] and 7 not in _cells_read_padded(8, 3, 2, "valid")
+assert window_starts(8, 3, 2, "same") == [0, 2, 4, 6] and padding_amounts(8, 3, 2, "same") == (0, 1)
+for padding in ["VALID", "SAME"]:
+    out = tf.nn.conv1d(signal, kernel, stride=2, padding=padding)
+    read = 7 in _cells_read_padded(8, 3, 2, padding.lower())
+    assert out.numpy().ravel().tolist()[-1] == (1.0 if read else 0.0)
+    assert out.shape[1] == conv_output_size(8, 3, 2, padding.lower())
+# The rule, for kernels at least as wide as the stride: SAME reads every cell; VALID does exactly
+# when (n - k) is a multiple of the stride. Checked against TensorFlow with a gradient...
+for n in range(1, 11):
+    for k in range(1, 5):
+        for stride in range(1, k + 1):
+            for padding in ["SAME", "VALID"] if n >= k else ["SAME"]:
+                x = tf.Variable(tf.zeros([1, n, 1]))
+                with tf.GradientTape() as tape:
+                    total = tf.reduce_sum(tf.nn.conv1d(x, tf.ones([k, 1, 1]), stride, padding))
+                grad = tape.gradient(total, x).numpy().ravel()
+                read = {i for i in range(n) if grad[i] != 0}
+                assert read == _cells_read_padded(n, k, stride, padding.lower())
+# ...and with the arithmetic on a wider grid.
+for n in range(1, 30):
+    for k in range(1, 8):
+        for stride in range(1, k + 1):
+            assert _cells_read_padded(n, k, stride, "same") == set(range(n))
+            if n >= k:
+                every = _cells_read_padded(n, k, stride, "valid") == set(range(n))
+                assert every is ((n - k) % stride == 0), (n, k, stride)
 
 # --8<-- [start:aliasing]
 import tensorflow as tf

@@ -120,3 +120,97 @@ for n in [1, 4, 7]:
         ]
         ups = [transposed_output_size(n, 3, stride, "same", a) for a in range(stride)]
         assert ups == sources, (n, stride)
+
+# --8<-- [start:stride_1]
+import numpy as np
+import tensorflow as tf
+
+rng = np.random.default_rng(0)
+for k, p, n in [(3, 0, 3), (3, 1, 5), (3, 2, 7), (4, 2, 6)]:
+    x = rng.normal(size=(1, n, n, 2)).astype("float32")
+    w = rng.normal(size=(k, k, 3, 2)).astype("float32")  # (k, k, out, in)
+    size = n + k - 1 - 2 * p
+    up = tf.nn.conv2d_transpose(
+        x, w, [1, size, size, 3], strides=1, padding=[[0, 0], [p, p], [p, p], [0, 0]]
+    )
+    q = k - 1 - p
+    flipped = tf.transpose(w[::-1, ::-1], [0, 1, 3, 2])  # (k, k, in, out)
+    conv = tf.nn.conv2d(x, flipped, strides=1, padding=[[0, 0], [q, q], [q, q], [0, 0]])
+    print(
+        f"k={k}, p={p}: {n}x{n} -> {up.shape[1]}x{up.shape[2]}; "
+        f"conv padded by {q}: {conv.shape[1]}x{conv.shape[2]}, "
+        f"equal: {np.allclose(up, conv, atol=1e-5)}"
+    )
+# --8<-- [end:stride_1]
+
+
+def _explicit(p: int) -> list[list[int]]:
+    return [[0, 0], [p, p], [p, p], [0, 0]]
+
+
+def _transpose_and_conv(n: int, k: int, p: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """conv2d_transpose with padding p, and the stride-1 conv2d with padding k - 1 - p of the
+    flipped, in/out-swapped kernel, on the same random input and kernel."""
+    gen = np.random.default_rng(seed)
+    x = gen.normal(size=(1, n, n, 2)).astype("float32")
+    w = gen.normal(size=(k, k, 3, 2)).astype("float32")
+    size = transposed_output_size(n, k, 1, p)
+    up = tf.nn.conv2d_transpose(x, w, [1, size, size, 3], strides=1, padding=_explicit(p))
+    flipped = tf.transpose(w[::-1, ::-1], [0, 1, 3, 2])
+    conv = tf.nn.conv2d(x, flipped, strides=1, padding=_explicit(k - 1 - p))
+    return up.numpy(), conv.numpy()
+
+
+# The shown cases: each is the transpose of a stride-1 convolution that maps 5x5 to n x n with
+# padding p (the animations' configurations), and brings n x n back to 5x5.
+shown = [(3, 0, 3), (3, 1, 5), (3, 2, 7), (4, 2, 6)]
+for k, p, n in shown:
+    assert conv_output_size(5, k, 1, p) == n
+    assert transposed_output_size(n, k, 1, p) == n + k - 1 - 2 * p == 5
+    assert conv_output_size(n, k, 1, k - 1 - p) == 5
+    up, conv = _transpose_and_conv(n, k, p, seed=k * 10 + p)
+    assert up.shape == conv.shape == (1, 5, 5, 3)
+    assert np.allclose(up, conv, atol=1e-5)
+# Half padding stays half, full becomes none, none becomes full.
+assert [k - 1 - p for k, p, _ in shown] == [2, 1, 0, 1]
+for k in [1, 3, 5, 7]:
+    half, full = (k - 1) // 2, k - 1
+    assert (k - 1 - 0, k - 1 - half, k - 1 - full) == (full, half, 0)
+    # Half padding keeps the size, both ways.
+    assert conv_output_size(9, k, 1, half) == transposed_output_size(9, k, 1, half) == 9
+
+# The rule holds for every kernel size and padding tried, not just the shown ones.
+for k in [1, 2, 3, 4, 5]:
+    for p in range(k):
+        smallest = max(1, 2 * p - k + 2)  # the smallest n with an output
+        for n in [smallest, smallest + 1, smallest + 4]:
+            up, conv = _transpose_and_conv(n, k, p, seed=100 * k + 10 * p + n)
+            size = transposed_output_size(n, k, 1, p)
+            assert size == n + k - 1 - 2 * p == conv_output_size(n, k, 1, k - 1 - p)
+            assert up.shape[1] == conv.shape[1] == size, (k, p, n)
+            assert np.allclose(up, conv, atol=1e-4), (k, p, n)
+
+# conv2d_transpose with padding p is the transpose (adjoint) of conv2d with padding p and the
+# same kernel: <conv(z), x> == <z, conv_transpose(x)>.
+for k, p, n in shown:
+    gen = np.random.default_rng(k + p)
+    z = gen.normal(size=(1, 5, 5, 3)).astype("float32")
+    x = gen.normal(size=(1, n, n, 2)).astype("float32")
+    w = gen.normal(size=(k, k, 3, 2)).astype("float32")
+    forward = tf.nn.conv2d(z, w, strides=1, padding=_explicit(p)).numpy()
+    back = tf.nn.conv2d_transpose(x, w, z.shape, strides=1, padding=_explicit(p)).numpy()
+    assert np.isclose(np.sum(forward * x), np.sum(z * back), rtol=1e-4)
+
+# Keras Conv2DTranspose at stride 1: "valid" is p = 0, and "same" with an odd kernel is
+# p = (k - 1) / 2.
+for k in [1, 3, 5]:
+    for padding, p in [("valid", 0), ("same", (k - 1) // 2)]:
+        gen = np.random.default_rng(k)
+        x = gen.normal(size=(1, 6, 6, 2)).astype("float32")
+        w = gen.normal(size=(k, k, 3, 2)).astype("float32")
+        layer = keras.layers.Conv2DTranspose(3, k, strides=1, padding=padding, use_bias=False)
+        layer.build(x.shape)
+        layer.kernel.assign(w)
+        size = transposed_output_size(6, k, 1, p)
+        reference = tf.nn.conv2d_transpose(x, w, [1, size, size, 3], 1, padding=_explicit(p))
+        assert np.allclose(layer(x), reference, atol=1e-5), (k, padding)

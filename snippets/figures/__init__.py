@@ -3,7 +3,8 @@
 ``python -m snippets.figures`` (``make figures``) rewrites the files under ``docs/assets/``;
 ``--out DIR`` writes them under ``DIR`` instead; ``--report`` prints how many bytes the committed
 animations weigh. ``tests/test_figures.py`` fails when a committed file differs from a fresh
-render, when no page uses a file, or when the animations outgrow their budget.
+render, when no page but the visual guide shows a file, when a page's alt text for a figure is not
+its ``alt``, or when the animations outgrow their budget.
 """
 
 from __future__ import annotations

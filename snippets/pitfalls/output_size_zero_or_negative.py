@@ -31,6 +31,8 @@ def valid_sizes(n, blocks):
 
 assert valid_sizes(28, 3) == [26, 13, 11, 5, 3, 1]
 assert x.shape[1] == 1
+# The convolution refuses the 1x1 map (above); a pooling layer called eagerly returns an empty map.
+assert keras.layers.MaxPooling2D(2)(x).shape == (1, 0, 0, 64)
 with pytest.raises(ValueError, match="zero or negative"):
     conv_output_size(1, 3)  # a 3x3 window does not fit into 1 cell
 

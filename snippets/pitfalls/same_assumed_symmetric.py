@@ -49,3 +49,28 @@ import keras
 
 # The Keras docstring this page corrects: "padding evenly" (uneven whenever the total is odd).
 assert "padding evenly" in keras.layers.Conv2D.__doc__
+
+# Any odd kernel at stride 2 with k // 2 cells on each side: SAME's size, output i centred on 2i.
+for k in range(1, 12, 2):
+    for n in range(1, 40):
+        assert conv_output_size(n, k, 2, k // 2) == conv_output_size(n, k, 2, "same"), (n, k)
+        assert [s + k // 2 for s in window_starts(n, k, 2, k // 2)] == list(range(0, n, 2))
+
+# Keras' ResNet50 pads its stem that way: (3, 3) before the 7x7 stride-2 convolution and (1, 1)
+# only before the 3x3 stride-2 max pooling, each followed by VALID.
+resnet = keras.applications.ResNet50(weights=None, include_top=False, input_shape=(224, 224, 3))
+conv_pad, conv, pool_pad, pool = (
+    resnet.get_layer(name).get_config()
+    for name in ["conv1_pad", "conv1_conv", "pool1_pad", "pool1_pool"]
+)
+assert conv_pad["padding"] == ((3, 3), (3, 3)) and pool_pad["padding"] == ((1, 1), (1, 1))
+assert conv["kernel_size"] == (7, 7) and conv["strides"] == (2, 2)
+assert pool["pool_size"] == (3, 3) and pool["strides"] == (2, 2)
+assert conv["padding"] == pool["padding"] == "valid"
+names = [layer.name for layer in resnet.layers]
+assert names.index("conv1_pad") + 1 == names.index("conv1_conv")
+assert names.index("pool1_pad") + 1 == names.index("pool1_pool")
+zero_paddings = [
+    name for name in names if isinstance(resnet.get_layer(name), keras.layers.ZeroPadding2D)
+]
+assert zero_paddings == ["conv1_pad", "pool1_pad"]

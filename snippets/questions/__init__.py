@@ -1,4 +1,6 @@
-"""Predict-then-check questions. Each page's questions live in a module of this package.
+"""Predict-then-check questions. Each page's questions live in the module of this package named
+by the page, as its snippet module is: ``docs/myths/same-means-same-size.md`` keeps them in
+``snippets/questions/myths/same_means_same_size.py``.
 
 A question's answer is computed from the arithmetic (or from TensorFlow in the tests) wherever the
 answer is a number or a shape, so the answer key is never typed twice.
@@ -34,23 +36,24 @@ class Question:
             )
 
 
-def _modules(package: str, path: list[str]) -> list[str]:
-    """Every module of a package and its subpackages (one per docs folder), sorted by name."""
-    names = []
-    for info in sorted(pkgutil.iter_modules(path), key=lambda i: i.name):
-        name = f"{package}.{info.name}"
+def _question_modules(path: list[str], prefix: str) -> list[str]:
+    """Names of the question modules under a package path, subpackages included, sorted."""
+    names: list[str] = []
+    for info in pkgutil.iter_modules(path):
+        name = f"{prefix}{info.name}"
         if info.ispkg:
-            names += _modules(name, importlib.import_module(name).__path__)
+            names += _question_modules(importlib.import_module(name).__path__, f"{name}.")
         else:
             names.append(name)
-    return names
+    return sorted(names)
 
 
 def all_questions() -> dict[str, Question]:
     """Every question of every module in this package and its subpackages, by id (ids must be
-    unique)."""
+    unique). The modules mirror ``docs/``: ``concepts/padding.md`` keeps its questions in
+    ``snippets/questions/concepts/padding.py``."""
     found: dict[str, Question] = {}
-    for name in _modules(__name__, __path__):
+    for name in _question_modules(__path__, f"{__name__}."):
         for question in importlib.import_module(name).QUESTIONS:
             if question.id in found:
                 raise ValueError(f"question id {question.id!r} is defined twice")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+
+from support import sitemap
 
 # Alt texts that describe nothing: generic words and nbconvert's default for plots.
 PLACEHOLDER_ALTS = frozenset(
@@ -99,13 +100,8 @@ def page_paths(site_dir: Path) -> list[str]:
 
 def sitemap_paths(site_dir: Path, base_url: str) -> list[str]:
     """Paths (relative to the site root) listed in the built ``sitemap.xml``."""
-    root = ET.parse(site_dir / "sitemap.xml").getroot()
     base_path = urlsplit(base_url).path
-    paths = []
-    for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
-        path = urlsplit((loc.text or "").strip()).path
-        paths.append(path.removeprefix(base_path))
-    return paths
+    return [urlsplit(loc).path.removeprefix(base_path) for loc, _ in sitemap(site_dir)]
 
 
 def screenshot_name(path: str, palette: str, width: int) -> str:

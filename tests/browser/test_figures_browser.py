@@ -1,5 +1,6 @@
-"""The visual guide in real Chromium: every figure loads with its alt text, every animation gets
-a working play/pause button, and readers who ask for reduced motion get a still frame."""
+"""The figures in real Chromium, on the visual guide and on every page that shows one: every
+figure loads with its alt text, every animation gets a working play/pause button, and readers
+who ask for reduced motion get a still frame."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from test_figures import GUIDE, shown_figures
 
 from snippets.figures import FIGURES
 
@@ -59,6 +61,16 @@ def open_gallery(page: Any) -> None:
     page.wait_for_function(f"document.querySelectorAll('.anim').length === {len(ANIMATED)}")
 
 
+def page_url(src: str) -> str:
+    """The site URL, relative to the base, of a page given relative to docs/."""
+    stem = src.removesuffix(".md")
+    return stem.removesuffix("index") if stem.split("/")[-1] == "index" else f"{stem}/"
+
+
+# Every page but the guide that shows figures, with the figures it shows.
+ON_PAGES = {page: shown for page, shown in shown_figures().items() if page != GUIDE}
+
+
 def assert_clean(page: Any) -> None:
     assert not page.console_errors, page.console_errors
     assert not page.page_errors, page.page_errors
@@ -83,6 +95,29 @@ def test_every_figure_loads_with_its_alt_text(page: Any, base_url: str) -> None:
         assert box["label"] == figure.alt
         assert box["role"] == "img"
         assert box["button"] == "Pause animation"
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("src", sorted(ON_PAGES))
+def test_figures_on_the_pages_load_with_their_alt_text(page: Any, base_url: str, src: str) -> None:
+    """Outside the guide too: each image loads, with its definition's alt text, and each
+    animation becomes the inline SVG with its play/pause button."""
+    alts = {f.path: f.alt for f in FIGURES}
+    animated = [path for path, _ in ON_PAGES[src] if path.startswith("assets/animations/")]
+    static = [path for path, _ in ON_PAGES[src] if path not in animated]
+    page.goto(page_url(src))
+    page.wait_for_function(f"document.querySelectorAll('.anim').length === {len(animated)}")
+    report = page.evaluate(REPORT_JS)
+    shown = {img["src"]: img for img in report["images"]}
+    for path in static:
+        img = shown.get(site_path(base_url, path))
+        assert img, f"{path} is not on {page_url(src)}"
+        assert img["loaded"], f"{path} did not load on {page_url(src)}"
+        assert img["alt"] == alts[path], path
+    inlined = {a["src"]: a for a in report["animations"]}
+    for path in animated:
+        box = inlined[site_path(base_url, path)]
+        assert (box["label"], box["role"], box["button"]) == (alts[path], "img", "Pause animation")
     assert_clean(page)
 
 

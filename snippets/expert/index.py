@@ -1,4 +1,5 @@
-"""Real network stems, built offline from keras.applications (page: expert/index.md)."""
+"""Expert zone (page: expert/index.md): real network stems, built offline from
+keras.applications; 1x1 stride-2 convolutions; stride with dilation."""
 
 # --8<-- [start:resnet50]
 import keras
@@ -63,6 +64,37 @@ for pad, n in [("block_1_pad", 112), ("block_3_pad", 56)]:
 for n in range(3, 40):
     assert correct_pad(keras.Input((n, n, 1)), 3) == (same_padding(n, 3, 2),) * 2, n
 
+
+def padding_plan(network_layers):
+    """(name, padding) of every ZeroPadding2D and every layer with a stride above 1, in order."""
+    return [
+        (layer.name, layer.get_config()["padding"])
+        for layer in network_layers
+        if isinstance(layer, keras.layers.ZeroPadding2D)
+        or tuple(layer.get_config().get("strides") or (1, 1)) != (1, 1)
+    ]
+
+
+# ResNet50 pads explicitly only in its stem: (3, 3) before the 7x7 convolution, (1, 1) before the
+# max pooling, both VALID; its 1x1 stride-2 convolutions need no padding.
+assert padding_plan(layers.values()) == [
+    ("conv1_pad", ((3, 3), (3, 3))),
+    ("conv1_conv", "valid"),
+    ("pool1_pad", ((1, 1), (1, 1))),
+    ("pool1_pool", "valid"),
+] + [(f"conv{s}_block1_{b}_conv", "valid") for s in (3, 4, 5) for b in (1, 0)]
+# MobileNetV2's stride-2 Conv1 is SAME; only its four stride-2 depthwise layers get an explicit
+# ((0, 1), (0, 1)) (TensorFlow's SAME split at these even sizes) and VALID.
+assert padding_plan(model.layers) == [("Conv1", "same")] + [
+    pair
+    for block, n in [(1, 112), (3, 56), (6, 28), (13, 14)]
+    for pair in [
+        (f"block_{block}_pad", (same_padding(n, 3, 2),) * 2),
+        (f"block_{block}_depthwise", "valid"),
+    ]
+]
+assert all(same_padding(n, 3, 2) == (0, 1) for n in (112, 56, 28, 14))
+
 # --8<-- [start:stem_vs_same]
 import keras
 import numpy as np
@@ -101,3 +133,57 @@ print("same values:", bool(np.allclose(a, b, atol=1e-4)))
 
 assert a.shape == b.shape == (1, 56, 56, 8)
 assert not np.allclose(a, b, atol=1e-4)
+
+# --8<-- [start:one_by_one_stride_2]
+import keras
+import tensorflow as tf
+
+x = tf.Variable(tf.zeros([1, 56, 56, 1]))
+conv = keras.layers.Conv2D(1, kernel_size=1, strides=2, kernel_initializer="ones")
+with tf.GradientTape() as tape:
+    total = tf.reduce_sum(conv(x))
+read = tape.gradient(total, x) != 0
+print("output:", tuple(conv(x).shape))
+print(f"input positions read: {float(tf.reduce_mean(tf.cast(read, tf.float32))):.0%}")
+# --8<-- [end:one_by_one_stride_2]
+
+from snippets.arithmetic import conv_output_size, effective_kernel_size, same_padding
+
+assert conv(x).shape[1] == conv_output_size(56, 1, 2) == 28
+assert float(tf.reduce_mean(tf.cast(read, tf.float32))) == (28 / 56) ** 2
+
+# snippet-raises: ValueError
+# --8<-- [start:keras_refuses]
+import keras
+
+keras.layers.Conv2D(1, kernel_size=3, strides=2, dilation_rate=2)
+# --8<-- [end:keras_refuses]
+
+# --8<-- [start:tf_nn_accepts]
+import tensorflow as tf
+
+x = tf.zeros([1, 9, 9, 1])
+kernel = tf.zeros([3, 3, 1, 1])
+for padding in ["VALID", "SAME"]:
+    out = tf.nn.conv2d(x, kernel, strides=2, dilations=2, padding=padding)
+    print(f"{padding}: {tuple(out.shape)}")
+# --8<-- [end:tf_nn_accepts]
+
+assert effective_kernel_size(3, 2) == 5
+for padding in ["VALID", "SAME"]:
+    out = tf.nn.conv2d(x, kernel, strides=2, dilations=2, padding=padding)
+    assert out.shape[1] == conv_output_size(9, 3, 2, padding.lower(), dilation=2)
+
+# Which Keras layers refuse stride 2 with dilation 2, and which run it (Keras 3.15).
+from snippets.keras_layers import check_stride_with_dilation
+
+check_stride_with_dilation()
+
+# SAME's total is odd (so the split is uneven) at stride 1 for every even kernel, and at stride 2
+# for every odd kernel larger than 1 on an even input.
+for n in range(2, 60):
+    for k in range(1, 12):
+        total = sum(same_padding(n, k, 1))
+        assert (total % 2 == 1) is (k % 2 == 0)
+        if n % 2 == 0 and k % 2 == 1:
+            assert (sum(same_padding(n, k, 2)) % 2 == 1) is (k > 1), (n, k)

@@ -21,7 +21,7 @@ QUESTIONS = [
         answer=f"(1, {_OUT}, {_OUT}, 16)",
         explanation=(
             "SAME at stride 2 gives ⌈28 / 2⌉ = 14 positions, and the last axis holds one map "
-            "per filter. [See it run](concepts/tensorflow.md#the-lessons-example)."
+            "per filter. [See it run](concepts/in-tensorflow.md#the-lessons-example)."
         ),
     ),
     Question(
@@ -35,7 +35,7 @@ QUESTIONS = [
         explanation=(
             "Fourteen windows at stride 2 need (14 − 1)·2 + 3 = 29 cells, one more than 28, and "
             "the odd cell goes after the input. "
-            "[Count the cells](concepts/tensorflow.md#same-depends-on-the-input)."
+            "[Count the cells](concepts/in-tensorflow.md#same-depends-on-the-input)."
         ),
     ),
 ]

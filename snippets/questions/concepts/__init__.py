@@ -1,0 +1,1 @@
+"""Questions on the Concepts pages, one module per page."""

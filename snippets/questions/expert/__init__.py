@@ -1,0 +1,1 @@
+"""Questions on the Expert zone pages, one module per page."""

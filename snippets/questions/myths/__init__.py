@@ -1,0 +1,1 @@
+"""Questions on the Myths pages, one module per page."""

@@ -1,0 +1,1 @@
+"""Questions on the Pitfalls pages, one module per page."""

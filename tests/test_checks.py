@@ -1,0 +1,112 @@
+"""The checks' own set-up: markers that say what a test needs, and one TensorFlow environment.
+
+``-m "not tf and not browser"`` (``make bench --fast``, or a quick run while writing) must select
+only tests that need neither: the run below makes TensorFlow and Keras unimportable and runs that
+selection, so a test that uses TensorFlow without the ``tf`` marker fails it (tests/conftest.py
+applies the markers). Modules that import TensorFlow when imported are not even collected there:
+the hook marks every test of such a module ``tf``, and ``test_markers_follow_the_rules`` checks
+it on every test the session collected.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ROOT, child_env, module_imports_tensorflow, used_fixtures
+
+from sitekit.env import TF_ENV
+
+TESTS = ROOT / "tests"
+QUICK = "not tf and not browser"
+BLOCKED = "{name} is blocked: this run selects tests not marked tf"
+
+
+def tf_modules() -> list[Path]:
+    """Test modules that import TensorFlow (or Keras) when imported."""
+    return [p for p in sorted(TESTS.rglob("test_*.py")) if module_imports_tensorflow(p)]
+
+
+def blocked_env(tmp_path: Path) -> dict[str, str]:
+    """The environment with ``tensorflow`` and ``keras`` shadowed by packages that refuse import
+    (for this interpreter and every Python it starts)."""
+    shadow = tmp_path / "blocked"
+    for name in ("tensorflow", "keras"):
+        (shadow / name).mkdir(parents=True)
+        message = BLOCKED.format(name=name)
+        (shadow / name / "__init__.py").write_text(f"raise ImportError({message!r})\n", "utf-8")
+    env = child_env()
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(shadow), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_pytest(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_markers_follow_the_rules(request: pytest.FixtureRequest) -> None:
+    """Every test collected in this session carries the markers tests/conftest.py promises:
+    ``tf`` for each test of a module that imports TensorFlow (so ignoring those modules below
+    loses no quick test), ``browser`` for each browser test."""
+    tf_files = set(tf_modules())
+    browser_dir = TESTS / "browser"
+    wrong = []
+    for item in request.session.items:
+        marks = {m.name for m in item.iter_markers()}
+        fixtures = used_fixtures(item)
+        if item.path in tf_files and "tf" not in marks:
+            wrong.append(f"{item.nodeid}: its module imports TensorFlow, no tf marker")
+        if (item.path.is_relative_to(browser_dir) or fixtures & {"page", "browser"}) and (
+            "browser" not in marks
+        ):
+            wrong.append(f"{item.nodeid}: drives the browser, no browser marker")
+        if "site_dir" in fixtures and "tf" not in marks:
+            wrong.append(f"{item.nodeid}: needs the built site, no tf marker")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_quick_selection_needs_no_tensorflow(tmp_path: Path) -> None:
+    """Run ``-m "not tf and not browser"`` with TensorFlow and Keras unimportable: no test may
+    trip over the block. (A test that fails for another reason fails in this run too, and is
+    reported there; here only the markers are judged.)"""
+    env = blocked_env(tmp_path)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import tensorflow"], env=env, capture_output=True, text=True
+    )
+    assert probe.returncode != 0 and BLOCKED.format(name="tensorflow") in probe.stderr
+    this = f"{Path(__file__).relative_to(ROOT).as_posix()}::{sys._getframe().f_code.co_name}"
+    ignored = [f"--ignore={p}" for p in tf_modules()]
+    done = run_pytest(env, "-m", QUICK, "--tb=short", "-rfE", f"--deselect={this}", *ignored)
+    out = done.stdout + done.stderr
+    tripped = [line for line in out.splitlines() if line.startswith(("FAILED", "ERROR"))]
+    assert BLOCKED.split(":")[-1] not in out, (
+        "tests without the tf marker need TensorFlow (mark them, or give tests/conftest.py a "
+        "rule that does):\n" + "\n".join(tripped) + "\n" + out[-4000:]
+    )
+    # 0: all passed; 1: some failed for other reasons. Anything else is a run that did not run.
+    assert done.returncode in (0, 1), out[-4000:]
+    assert re.search(r"\b\d{2,} passed\b", done.stdout), out[-4000:]
+
+
+def test_makefile_exports_the_tensorflow_environment() -> None:
+    """The shell (make, CI) and Python (sitekit.env) set TensorFlow's variables alike."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    exported = dict(re.findall(r"^export (\w+) \?= (\S+)$", makefile, re.M))
+    assert {name: exported.get(name) for name in TF_ENV} == TF_ENV
+
+
+@pytest.mark.parametrize("name", sorted(TF_ENV))
+def test_tests_run_with_the_tensorflow_environment(name: str) -> None:
+    assert name in os.environ, f"tests/conftest.py did not set {name}"
