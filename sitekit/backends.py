@@ -26,6 +26,7 @@ import sys
 import time
 from importlib import metadata
 
+from sitekit.env import TF_ENV
 from sitekit.sections import OUTPUTS, ROOT, Section, all_sections, run_section
 
 REPORT = OUTPUTS / "porting" / "keras_backends" / "report.md"
@@ -101,9 +102,7 @@ def run_backends() -> dict[str, dict[str, dict[str, str]]]:
     (the processes run side by side)."""
     processes = {}
     for backend in BACKENDS:
-        env = {**os.environ, "KERAS_BACKEND": backend, "PYTHONPATH": str(ROOT)}
-        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-        env.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+        env = {**TF_ENV, **os.environ, "KERAS_BACKEND": backend, "PYTHONPATH": str(ROOT)}
         processes[backend] = subprocess.Popen(
             [sys.executable, "-m", "sitekit.backends", "--worker"],
             cwd=ROOT,

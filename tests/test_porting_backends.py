@@ -57,6 +57,7 @@ def test_every_keras_only_section_is_in_the_report() -> None:
     assert f"{count} Keras-only sections ran on each backend" in report
 
 
+@pytest.mark.tf  # the workers run Keras
 def test_report_is_current() -> None:
     fresh = backends.render(backends.run_backends())
     rel = Path(backends.REPORT).relative_to(ROOT)
