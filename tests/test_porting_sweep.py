@@ -120,6 +120,12 @@ def close(got, want: np.ndarray) -> bool:
 def test_sweep_is_large_and_seeded() -> None:
     assert len(CONV) >= 1000 and _draw(5, "conv", SEED) == CONV[:5]
     assert any(c.unread() for c in CONV) and any(max(c.d) > 1 for c in CONV)
+    # Cells left unread after the last window take a kernel smaller than the stride.
+    for c in CONV + POOL:
+        if c.unread():
+            assert any(
+                effective_kernel_size(k, d) < s for k, s, d in zip(c.k, c.s, c.d, strict=True)
+            ), c
     assert any(sum(p) % 2 for c in CONV for p in c.pads())
 
 
