@@ -66,3 +66,16 @@ def test_report_is_current() -> None:
         f"{rel} is stale: the Keras-only sections give other results now; run `make outputs`."
         f"\n--- committed\n{committed}--- now\n{fresh}"
     )
+
+
+def test_the_question_follows_the_report() -> None:
+    """keras-backends-same says Keras' SAME is TensorFlow's on JAX: the Rosetta's convolution
+    tab must not be among the report's disagreements."""
+    from snippets.questions import all_questions
+
+    assert all_questions()["keras-backends-same"].answer.endswith("as on TensorFlow")
+    report = backends.REPORT.read_text(encoding="utf-8")
+    assert "rosetta.py:conv_tf" not in report
+    assert any(
+        s.ref.endswith("rosetta.py:conv_tf") and backends.keras_only(s) for s in all_sections()
+    )
