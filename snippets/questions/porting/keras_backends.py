@@ -15,8 +15,8 @@ QUESTIONS = [
         choices=(f"{_SPLIT}, as on TensorFlow", "(1, 1)", "(1, 0), as ONNX's SAME_LOWER"),
         answer=f"{_SPLIT}, as on TensorFlow",
         explanation=(
-            "Keras' SAME is TensorFlow's on every backend: the Rosetta's TensorFlow tab prints "
-            "the same numbers on JAX and torch, "
+            "On JAX, Keras pads as on TensorFlow: the Rosetta's TensorFlow tab, this very layer "
+            "on 6×6, prints the same numbers on JAX and torch, "
             "[as the report shows](porting/keras-backends.md#versions)."
         ),
     ),
