@@ -28,6 +28,8 @@ for name, model in [("ZeroPadding2D(1) + valid", port), ('padding="same"', naive
     print(f"{name:25} shape {got.shape}, same values: {np.allclose(got, expected, atol=1e-5)}")
 # --8<-- [end:conv_padding]
 
+import pytest
+
 from snippets.arithmetic import conv_output_size, padding_amounts, pool_output_size, same_padding
 
 assert expected.shape[1] == conv_output_size(8, 3, 2, 1) == conv_output_size(8, 3, 2, "same")
@@ -105,6 +107,7 @@ for size, window in [(5, 2), (7, 3)]:
 assert pool_output_size(5, 2, 2, "valid") == 2 and pool_output_size(5, 2, 2, "same") == 3
 assert padding_amounts(5, 2, 2, "same") == (0, 1)
 assert pool_output_size(7, 3, 2, "valid") == 3 and pool_output_size(7, 3, 2, "same") == 4
+assert padding_amounts(7, 3, 2, "same") == (1, 1)
 
 rng = np.random.default_rng(0)
 for size, window, agrees in [(5, 2, "same"), (7, 3, "valid")]:
@@ -143,3 +146,8 @@ assert np.allclose(got, want, atol=1e-5)
 wide = torch.nn.functional.pad(torch.from_numpy(x).permute(0, 3, 1, 2), (2, 2, 2, 2), "replicate")
 symmetric = keras.ops.pad(x, [[0, 0], [2, 2], [2, 2], [0, 0]], mode="symmetric")
 assert not np.allclose(wide.permute(0, 2, 3, 1).numpy(), keras.ops.convert_to_numpy(symmetric))
+# The default is zeros, and circular is the fourth mode.
+assert torch.nn.Conv2d(1, 1, 3).padding_mode == "zeros"
+assert torch.nn.Conv2d(1, 1, 3, padding=1, padding_mode="circular")(torch.zeros(1, 1, 4, 4)).shape
+with pytest.raises(ValueError, match="padding_mode"):
+    torch.nn.Conv2d(1, 1, 3, padding=1, padding_mode="edge")

@@ -440,6 +440,8 @@ print(y[0, 0].numpy())
 # --8<-- [end:transposed_torch]
 
 assert full.shape[2] == transposed_output_size(4, 3, 2, "valid")
+# padding=p crops p from both ends: it cannot crop (0, 1).
+assert torch.equal(F.conv_transpose2d(x, w, stride=2, padding=1), full[:, :, 1:-1, 1:-1])
 assert same_padding(8, 3, 2) == (0, 1)
 assert same_values(nhwc(y), reference)
 
