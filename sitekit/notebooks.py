@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs.plugins import event_priority
+
 from sitekit.mathml import INLINE, to_mathml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -325,6 +327,9 @@ def on_config(config: Any) -> Any:
     return config
 
 
+# Before the plugins' on_page_content (mkdocs-llmstxt turns the page into Markdown there): they
+# see the cleaned notebook, not nbconvert's styles and scripts.
+@event_priority(50)
 def on_page_content(body: str, page: Any, config: Any, files: Any) -> str:
     """Clean a notebook page and put its download and Colab links under the title."""
     if not _is_notebook(page):

@@ -256,9 +256,11 @@ def _nav_entry(title: str, path: str) -> str:
 def add_to_nav(config: str, section: str, title: str, path: str) -> str:
     """``mkdocs.yml`` text with ``title: path`` appended to the nav ``section``.
 
-    The section is created when missing, after the sections that come before it in
-    Concepts, Myths, Pitfalls (or before those after it, or at the end of the nav). Edited as text
-    so comments, ``!ENV`` tags and everyone else's entries stay exactly as they were.
+    The section is found at any depth (the nav's top level is the header's tabs, so "Myths" sits
+    under "Myths & pitfalls"). When missing it is created next to its siblings in Concepts, Myths,
+    Pitfalls: after the last of those before it, or before the first of those after it, at that
+    one's depth; else at the end of the nav. Edited as text so comments, ``!ENV`` tags and
+    everyone else's entries stay exactly as they were.
     """
     lines = config.splitlines(keepends=True)
     try:
@@ -271,12 +273,15 @@ def add_to_nav(config: str, section: str, title: str, path: str) -> str:
     items = [i for i in range(start + 1, end) if re.match(r"\s*- ", lines[i])]
     if not items:
         raise ValueError("mkdocs.yml's nav is empty")
-    indent = len(lines[items[0]]) - len(lines[items[0]].lstrip())
-    top = [i for i in items if len(lines[i]) - len(lines[i].lstrip()) == indent]
+
+    def depth(i: int) -> int:
+        return len(lines[i]) - len(lines[i].lstrip())
+
+    indent = depth(items[0])
 
     def block_end(i: int) -> int:
-        """Index just after top-level item ``i`` and its children."""
-        following = [j for j in top if j > i]
+        """Index just after item ``i`` and its children."""
+        following = [j for j in items if j > i and depth(j) <= depth(i)]
         stop = following[0] if following else end
         while stop > i + 1 and not lines[stop - 1].strip():
             stop -= 1
@@ -284,26 +289,31 @@ def add_to_nav(config: str, section: str, title: str, path: str) -> str:
 
     def find(name: str) -> int | None:
         pattern = re.compile(rf"\s*- {re.escape(name)}:\s*$")
-        return next((i for i in top if pattern.match(lines[i])), None)
+        return next((i for i in items if pattern.match(lines[i])), None)
 
     entry = _nav_entry(title, path)
     if (at := find(section)) is not None:
         children = [i for i in range(at + 1, block_end(at)) if lines[i].strip()]
-        child = lines[children[0]] if children else " " * (indent + 4) + "- "
+        child = lines[children[0]] if children else " " * (depth(at) + 4) + "- "
         pad = child[: len(child) - len(child.lstrip())]
         new = [f"{pad}- {entry}\n"]
         where = block_end(at)
     else:
-        new = [f"{' ' * indent}- {section}:\n", f"{' ' * (indent + 4)}- {entry}\n"]
         order = list(KINDS.values())
-        before = [find(s) for s in order[: order.index(section)]]
-        after = [find(s) for s in order[order.index(section) + 1 :]]
-        if any(i is not None for i in before):
-            where = block_end(max(i for i in before if i is not None))
-        elif any(i is not None for i in after):
-            where = min(i for i in after if i is not None)
+        before = [i for s in order[: order.index(section)] if (i := find(s)) is not None]
+        after = [i for s in order[order.index(section) + 1 :] if (i := find(s)) is not None]
+        if before:
+            sibling = max(before)
+            where = block_end(sibling)
+        elif after:
+            sibling = min(after)
+            where = sibling
         else:
-            where = block_end(top[-1])
+            sibling, where = items[0], end
+            while where > start + 1 and not lines[where - 1].strip():
+                where -= 1
+        pad = " " * depth(sibling) if before or after else " " * indent
+        new = [f"{pad}- {section}:\n", f"{pad}    - {entry}\n"]
     if where > 0 and not lines[where - 1].endswith("\n"):
         lines[where - 1] += "\n"
     return "".join(lines[:where] + new + lines[where:])
@@ -327,15 +337,21 @@ def _pages(item: object) -> list[str]:
 
 
 def nav_sections(config: str) -> dict[str, list[str]]:
-    """Each top-level nav section's page paths, to check an edit landed where it should."""
-    nav = yaml.load(config, Loader=_AnyTagLoader).get("nav") or []
-    return {
-        key: _pages(value)
-        for item in nav
-        if isinstance(item, dict)
-        for key, value in item.items()
-        if isinstance(value, list)
-    }
+    """Each nav section's page paths, at any depth, to check an edit landed where it should."""
+    found: dict[str, list[str]] = {}
+
+    def walk(item: object) -> None:
+        if isinstance(item, list):
+            for child in item:
+                walk(child)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if isinstance(value, list):
+                    found[key] = _pages(value)
+                    walk(value)
+
+    walk(yaml.load(config, Loader=_AnyTagLoader).get("nav") or [])
+    return found
 
 
 def write_page(s: Scaffold) -> list[Path]:

@@ -48,7 +48,9 @@ def test_the_pinned_python_and_ubuntus_are_admitted() -> None:
 
 def test_this_run_uses_the_pinned_python_unless_told_otherwise() -> None:
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
-    chosen = os.environ.get("UV_PYTHON") or pinned()
+    # UV_PYTHON is a version ("3.12") or a path (".../versions/3.12.1/bin/python3.12").
+    override = re.search(r"3\.\d+", os.environ.get("UV_PYTHON", ""))
+    chosen = override.group() if override else pinned()
     assert running == chosen, (
         f"the tests run on Python {running}, but .python-version says {pinned()} and UV_PYTHON "
         f"is {os.environ.get('UV_PYTHON')!r}: run them through `make test` (uv reads the pin)"

@@ -365,6 +365,25 @@ def test_nav_entry_lands_in_its_section_and_keeps_the_rest() -> None:
     )
 
 
+def test_nav_entry_lands_in_a_section_under_a_tab() -> None:
+    """With tabs, Myths and Pitfalls sit one level down; a missing one joins its sibling there."""
+    config = (
+        "nav:\n  - Learn:\n      - Home: index.md\n  - Myths & pitfalls:\n      - Myths:\n"
+        "          - myths/index.md\n          - A: myths/a.md\n  - Tools:\n      - Quiz: quiz.md\n"
+    )
+    once = add_to_nav(config, "Myths", "B", "myths/b.md")
+    twice = add_to_nav(once, "Pitfalls", "C", "pitfalls/c.md")
+    assert nav_sections(twice)["Myths & pitfalls"] == [
+        "myths/index.md",
+        "myths/a.md",
+        "myths/b.md",
+        "pitfalls/c.md",
+    ]
+    assert nav_sections(twice)["Pitfalls"] == ["pitfalls/c.md"]
+    assert "          - B: myths/b.md\n      - Pitfalls:\n          - C: pitfalls/c.md\n" in twice
+    assert twice.endswith("  - Tools:\n      - Quiz: quiz.md\n")
+
+
 def test_no_scaffold_placeholder_is_left() -> None:
     left = placeholders(ROOT)
     assert not left, f"finish the scaffolded pages: {len(left)} {MARKER} left:\n" + "\n".join(left)

@@ -23,6 +23,7 @@ REPORT_JS = """
 async () => {
   const images = [];
   for (const img of document.querySelectorAll(".md-content img")) {
+    img.loading = "eager";  // figures are lazy (sitekit/hooks.py): load them all now
     try { await img.decode(); } catch (error) { /* reported as not loaded */ }
     images.push({src: new URL(img.src).pathname, alt: img.alt, loaded: img.naturalWidth > 0});
   }
@@ -161,8 +162,11 @@ def test_reduced_motion_starts_paused_on_the_first_frame(page: Any) -> None:
 
 def test_instant_navigation_wires_the_animations(page: Any) -> None:
     page.goto("")
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.evaluate("window.__no_reload = true")
-    page.locator('.md-nav a[href$="gallery/"]').first.click()
+    # The home page's sidebar holds its own tab only (navigation.prune): go by the Tools tab.
+    page.locator("nav.md-tabs a.md-tabs__link", has_text="Tools").click()
+    page.locator('nav.md-nav--primary a[href$="gallery/"]').first.click()
     page.wait_for_function(f"document.querySelectorAll('.anim').length === {len(ANIMATED)}")
     assert page.evaluate("window.__no_reload") is True
     assert_clean(page)

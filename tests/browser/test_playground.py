@@ -322,8 +322,11 @@ def test_instant_navigation_keeps_it_working(page: Any) -> None:
     """Away and back through the nav without a reload, then the controls and links still work."""
     open_playground(page, "?op=conv&h=9&w=9&kh=3&kw=3&sh=2&sw=2&padding=same")
     page.evaluate("window.__noReload = true")
+    # Each page's sidebar holds its own tab only (navigation.prune): go by the tabs.
+    page.locator("nav.md-tabs a.md-tabs__link", has_text="Learn").click()
     page.locator(".md-nav__link", has_text="Padding").first.click()
     page.wait_for_url("**/concepts/padding/")
+    page.locator("nav.md-tabs a.md-tabs__link", has_text="Tools").click()
     page.locator(".md-nav__link", has_text="Playground").first.click()
     # The playground writes its state into the query soon after it starts.
     page.wait_for_url(re.compile(r"/playground/(\?.*)?$"))
@@ -422,4 +425,27 @@ def test_the_code_shown_runs_in_tensorflow(page: Any) -> None:
             failures.append(f"{q}: expected {shape}, got {result}")
     assert failures == [], "\n".join(failures)
     assert sum("On a CPU this raises" in c for c in codes) >= 1
+    assert_clean(page)
+
+
+def test_only_the_playground_page_loads_its_scripts(page: Any) -> None:
+    """Other pages never fetch the playground's modules or stylesheet; instant navigation to the
+    playground loads them (apps.js imports the page's module), and a direct load does too."""
+    fetched: list[str] = []
+    page.on("request", lambda req: fetched.append(req.url))
+    page.goto("concepts/padding/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "playground" in u or "/lib/" in u], fetched
+    page.evaluate("window.__noReload = true")
+    page.locator("nav.md-tabs a.md-tabs__link", has_text="Tools").click()
+    page.locator(".md-nav__link", has_text="Playground").first.click()
+    page.wait_for_selector("[data-playground][data-ready]")
+    assert page.evaluate("window.__noReload") is True
+    assert any(u.endswith("javascripts/playground.js") for u in fetched)
+    assert any(u.endswith("stylesheets/playground.css") for u in fetched)
+    # The stylesheet applies: the hidden attribute wins over the fields' display rule.
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('[data-group=outpad]')).display")
+        == "none"
+    )
     assert_clean(page)

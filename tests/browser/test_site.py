@@ -210,3 +210,125 @@ def test_instant_navigation_swaps_content_without_reload(
     )
     assert page.evaluate("window.__sameDocument === true"), "the click reloaded the whole page"
     assert not page.console_errors and not page.page_errors, page.console_errors + page.page_errors
+
+
+def _tabs() -> list[tuple[str, list[str]]]:
+    """The header's tabs, from mkdocs.yml: each top-level nav title and its pages' site paths."""
+    from sitekit.cards import nav_entries, nav_from_config
+
+    def path(doc: str) -> str:
+        stem = doc.rsplit(".", 1)[0]
+        return "" if stem == "index" else stem.removesuffix("index") or stem + "/"
+
+    nav = nav_from_config((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text("utf-8"))
+    tabs = []
+    for item in nav:
+        ((title, value),) = item.items()
+        docs = [doc for _, doc in nav_entries(value)]
+        tabs.append(
+            (title, [p if p.endswith("/") or p == "" else p + "/" for p in map(path, docs)])
+        )
+    return tabs
+
+
+def _visible_page_links(page: Any, selector: str) -> list[str]:
+    return page.locator(selector).evaluate_all(
+        "links => links.filter(a => a.checkVisibility() && !a.href.includes('#')).map(a => a.href)"
+    )
+
+
+def test_tabs_lead_to_each_section_with_its_sidebar(page: Any, base_url: str) -> None:
+    """At desktop width the header shows one tab per top-level section; each leads to the
+    section's first page, is then the active tab, and the sidebar lists that section only."""
+    tabs = _tabs()
+    assert len(tabs) >= 4, tabs
+    page.set_viewport_size(DESKTOP)
+    _open(page, base_url)
+    links = page.locator("nav.md-tabs a.md-tabs__link")
+    assert links.first.is_visible(), "no tabs in the header at desktop width"
+    shown = [" ".join(t.split()) for t in links.all_inner_texts()]
+    assert shown == [title for title, _ in tabs]
+    for index, (title, pages) in enumerate(tabs):
+        links.nth(index).click()
+        page.wait_for_url(url_of(base_url, pages[0]))
+        active = page.locator("nav.md-tabs .md-tabs__item--active")
+        assert " ".join(active.inner_text().split()) == title
+        sidebar = _visible_page_links(page, "nav.md-nav--primary a.md-nav__link[href]")
+        paths = {href.removeprefix(base_url) for href in sidebar}
+        assert paths, f"{title}: the sidebar shows no page"
+        assert paths <= set(pages), f"{title}: the sidebar shows other sections' pages: " + str(
+            sorted(paths - set(pages))
+        )
+    assert not page.console_errors and not page.page_errors, page.console_errors + page.page_errors
+
+
+def test_phone_drawer_lists_every_section(page: Any, base_url: str) -> None:
+    """At phone width the tabs give way to the drawer: it opens on the page's own section, whose
+    back arrow shows every section, and each leads to its first page."""
+    tabs = _tabs()
+    page.set_viewport_size(PHONE)
+    _open(page, base_url)
+    assert not page.locator("nav.md-tabs").is_visible(), "tabs crowd the phone's header"
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    first = tabs[0][0]
+    back = page.locator(f"nav.md-nav--primary nav[aria-label='{first}'] > label.md-nav__title")
+    back.click()
+    top = "nav.md-nav--primary > ul > li > a.md-nav__link, nav.md-nav--primary > ul > li > div a"
+    page.wait_for_function(
+        "sel => [...document.querySelectorAll(sel)].some(a => a.getBoundingClientRect().x >= 0"
+        " && a.checkVisibility() && a.textContent.includes('Notebooks'))",
+        arg=top,
+    )
+    names = page.locator(top).evaluate_all(
+        "links => links.filter(a => a.checkVisibility() && a.getBoundingClientRect().x >= 0)"
+        ".map(a => a.textContent.trim().replace(/\\s+/g, ' '))"
+    )
+    assert names == [title for title, _ in tabs], names
+    title, pages = tabs[-1]
+    page.locator(top).filter(has_text=title).click()
+    page.wait_for_url(url_of(base_url, pages[0]))
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_home_leads_with_the_animation_and_the_summary(
+    page: Any, base_url: str, size: dict[str, int]
+) -> None:
+    """The first screen shows SAME at stride 2 animating, with its pause button, and the
+    summary's four lines begin on it too (beside the picture, or under it on a phone)."""
+    page.set_viewport_size(size)
+    _open(page, base_url)
+    box = page.locator(".hero .anim")
+    box.wait_for()
+    assert box.get_attribute("data-src", timeout=5000).endswith("tf-same-stride2-even.svg")
+    label = box.locator("svg").get_attribute("aria-label") or ""
+    assert label.startswith("Animation, TensorFlow SAME, stride 2, even n"), label
+    top = box.bounding_box()
+    assert top is not None and top["y"] + top["height"] <= size["height"], top
+    steps = page.locator(".hero__summary ol > li")
+    assert steps.count() == 4
+    summary = page.locator(".hero__summary").bounding_box()
+    assert summary is not None and summary["y"] < size["height"], "the summary is off screen"
+    if size is DESKTOP:
+        assert summary["x"] > top["x"] + top["width"] / 2, "the summary is not beside the picture"
+    button = box.locator("button.anim__toggle")
+    assert button.inner_text() == "Pause animation"
+    button.click()
+    assert button.inner_text() == "Play animation"
+    assert "anim--paused" in (box.get_attribute("class") or "")
+    assert not page.console_errors and not page.page_errors, page.console_errors + page.page_errors
+
+
+def test_search_loads_its_index_only_when_opened(page: Any, base_url: str) -> None:
+    """A first visit fetches neither the search index nor its worker; opening search does."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.set_viewport_size(DESKTOP)
+    _open(page, base_url)
+    searchy = [u for u in fetched if "search_index.json" in u or "/workers/search." in u]
+    assert not searchy, f"a first visit fetched {searchy}"
+    with page.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
+        page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("stride", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert any("/workers/search." in u for u in fetched), "the search worker never started"
