@@ -174,12 +174,17 @@ function pytorch(c, H, W) {
       "    x, weight, " + strides + ", output_padding=(" + Math.max(bh.extra, 0) + ", " +
         Math.max(bw.extra, 0) + "), dilation=(" + c.dh + ", " + c.dw + ")",
       ")",
-      "y = full[:, :, " + H.before + ":" + (H.before + H.size) + ", " + W.before + ":" +
-        (W.before + W.size) + "]"
+      cropLine(H, W)
     );
   }
   L.push("print(y.flatten().tolist())");
   return L.join("\n");
+}
+
+// TensorFlow's crop of a full transposed result (NCHW): the same slice in PyTorch and JAX.
+function cropLine(H, W) {
+  return "y = full[:, :, " + H.before + ":" + (H.before + H.size) + ", " + W.before + ":" +
+    (W.before + W.size) + "]";
 }
 
 function jax(c, H, W) {
@@ -243,8 +248,7 @@ function jax(c, H, W) {
       "    lhs_dilation=(" + c.sh + ", " + c.sw + "),",
       "    rhs_dilation=(" + c.dh + ", " + c.dw + "),",
       ")",
-      "y = full[:, :, " + H.before + ":" + (H.before + H.size) + ", " + W.before + ":" +
-        (W.before + W.size) + "]"
+      cropLine(H, W)
     );
   }
   L.push("print(np.asarray(y).ravel().tolist())");
