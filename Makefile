@@ -16,7 +16,7 @@ RUN := $(UV) run --locked
 DOCS_ONLY := --no-default-groups --group docs
 RUN_DOCS := $(UV) run --locked $(DOCS_ONLY)
 
-.PHONY: help install install-docs serve site test lint pytest outputs figures notebooks page bench clean
+.PHONY: help install install-docs serve site test lint pytest outputs figures notebooks page bench check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,8 +46,13 @@ lint: install ## ruff (lint and format); both run, and a failure says how to fix
 pytest: install ## Every pytest check (uses site/ when SITE_DIR=site)
 	$(RUN) pytest --cov --cov-report=term-missing:skip-covered
 
+# make test runs the suite on every core (pytest-xdist); the browser tests share one worker, which
+# serves the site on SITE_URL's port (tests/conftest.py's scheduler). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
+PARALLEL := -n $(TEST_WORKERS)
+
 test: install lint site ## Every check: lint, workflows, snippets vs TensorFlow, docs, browser, strict build
-	SITE_DIR=site $(RUN) pytest --cov --cov-report=term-missing:skip-covered
+	SITE_DIR=site $(RUN) pytest $(PARALLEL) --cov --cov-report=term-missing:skip-covered
 
 outputs: install ## Re-capture what every snippet section prints, and the Keras backends report
 	$(RUN) python -m sitekit.outputs
@@ -62,8 +67,11 @@ notebooks: install ## Regenerate the .ipynb copies of docs/notebooks/*.py (for d
 page: install ## New page: make page KIND=concept|myth|pitfall NAME=my-page TITLE="My page"
 	$(RUN) python -m sitekit.scaffold "$(KIND)" "$(NAME)" "$(TITLE)"
 
+check: install ## One page's checks: make check PAGE=docs/myths/my-page.md (snippets, questions, figures, build, browser)
+	$(RUN) python -m sitekit.check "$(PAGE)"
+
 bench: install ## Build and test times, page weight, animation and playground bytes
-	$(RUN) python -m sitekit.bench
+	$(RUN) python -m sitekit.bench --parallel "$(PARALLEL)"
 
 clean: ## Remove build products
 	rm -rf site .pytest_cache .coverage test-artifacts

@@ -3,10 +3,14 @@
 Rows: the strict build, and the same pages built with no plugins and no hooks (the floor that
 MkDocs and the Markdown extensions cost alone); the test suite (the whole suite by default,
 ``--fast`` for the tests that need neither TensorFlow nor a browser); page weight as Chromium
-loads each page with an empty cache (HTML plus every same-origin response, uncompressed); the
-animations' bytes against the 3.4 MB reference set; the playground's script and stylesheet.
-Budgets are reported, never asserted: timings depend on the machine. Every page's weight is
-listed against its budget (500 kB a page, 350 kB the median), naming each page over it.
+loads each page with an empty cache (HTML plus every same-origin response, uncompressed, each
+URL once: a second request for it is answered by the browser's cache); the animations' bytes
+against the 3.4 MB reference set; the script of each app (the planner, the playground): its
+entry module and every module under lib/ it imports, transitively, with its stylesheet and the
+weight of its page. Budgets are reported, never asserted: timings depend on the machine. Every
+page's weight is listed against its budget (500 kB a page, 350 kB the median), naming each page
+over it. The search index is not part of any page's weight: it loads only when the reader opens
+search (javascripts/lazy-search.js).
 
 ``--site DIR`` measures the page weights of a site already built (say with ``mkdocs build -d
 DIR``) and skips the build and the test suite: the fast loop while trimming a page. Serve it on
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shlex
 import statistics
 import subprocess
 import sys
@@ -32,7 +38,26 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE_BUDGET = 500_000
 MEDIAN_BUDGET = 350_000
 ANIMATION_REFERENCE = 3_400_000
-PLAYGROUND_FILES = ("docs/javascripts/playground.js", "docs/stylesheets/playground.css")
+JAVASCRIPTS = ROOT / "docs" / "javascripts"
+# Each app: the page that mounts it (a path of the built site), its entry module and stylesheet.
+APPS = {
+    "planner": ("planner/", "docs/javascripts/planner.js", "docs/stylesheets/planner.css"),
+    "playground": (
+        "playground/",
+        "docs/javascripts/playground.js",
+        "docs/stylesheets/playground.css",
+    ),
+}
+# A static import or re-export, on one line or several (``import {a, b} from "./x.js"``,
+# ``export * from "./y.js"``), a bare ``import "./z.js"`` or a dynamic ``import("./w.js")``. The
+# statement must start a line and hold no quote before ``from``, so Python code inside a JS
+# string ("import numpy as np") is no import.
+_JS_IMPORT = re.compile(
+    r"""^[ \t]*(?:import|export)\b[^;'"`]*?\bfrom\s*(["'])([^"']+)\1"""
+    r"""|^[ \t]*import\s*(["'])([^"']+)\3"""
+    r"""|\bimport\(\s*(["'])([^"']+)\5\s*\)""",
+    re.MULTILINE,
+)
 
 # A child config: the site's own, with every plugin and hook taken out (lists are replaced, not
 # merged, by INHERIT). Not strict: without the notebook plugin its nav names files that are not
@@ -84,10 +109,11 @@ def build_times(site: Path, floor_site: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
-def suite_time(site: Path, fast: bool) -> tuple[str, str, str]:
-    """Row for the pytest run, reusing the strict build."""
-    args = ["-m", "pytest", "-q", "-p", "no:cacheprovider"]
-    label = "test suite (whole)"
+def suite_time(site: Path, fast: bool, parallel: str = "") -> tuple[str, str, str]:
+    """Row for the pytest run, reusing the strict build; ``parallel`` holds the pytest-xdist
+    options ``make test`` runs with (``make bench`` passes the Makefile's own)."""
+    args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", *shlex.split(parallel)]
+    label = "test suite (whole" + (f", {parallel}" if parallel else ", one process") + ")"
     if fast:
         args += ["-m", "not browser and not tf"]
         label = "test suite (--fast: no TensorFlow, no browser)"
@@ -104,15 +130,10 @@ def _body_size(response: Any) -> int:
         return 0
 
 
-def _is_search(url: str) -> bool:
-    """The search index and its worker: fetched in the background, once per visit."""
-    path = urlsplit(url).path
-    return path.endswith("/search/search_index.json") or "/workers/search." in path
-
-
-def page_weights(site: Path, browser_path: str) -> dict[str, tuple[int, int]]:
-    """Bytes each page costs a first-time visitor, every same-origin response body:
-    ``(everything, everything but the search index and worker)``."""
+def page_weights(site: Path, browser_path: str) -> dict[str, int]:
+    """Bytes each page costs a first-time visitor: every same-origin response body, each URL
+    once (animation.js reads an animation the <img> already loaded back from the cache: the
+    server sees one request, the browser reports two responses)."""
     from playwright.sync_api import sync_playwright
 
     port = urlsplit(os.environ.get("SITE_URL", "http://127.0.0.1:8000/")).port or 8000
@@ -121,7 +142,7 @@ def page_weights(site: Path, browser_path: str) -> dict[str, tuple[int, int]]:
         for p in site.rglob("*.html")
         if not p.relative_to(site).as_posix().startswith("assets/")
     )
-    weights: dict[str, tuple[int, int]] = {}
+    weights: dict[str, int] = {}
     with serve(site, port=port) as base, sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
         origin = urlsplit(base).netloc
@@ -132,15 +153,11 @@ def page_weights(site: Path, browser_path: str) -> dict[str, tuple[int, int]]:
             page.on("response", lambda r, bucket=responses: bucket.append(r))
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
-            sizes = [
-                (_body_size(r), _is_search(r.url))
-                for r in responses
-                if r.ok and urlsplit(r.url).netloc == origin
-            ]
-            weights[path or "(home)"] = (
-                sum(n for n, _ in sizes),
-                sum(n for n, search in sizes if not search),
-            )
+            bodies: dict[str, int] = {}
+            for r in responses:
+                if r.ok and urlsplit(r.url).netloc == origin:
+                    bodies[r.url] = max(bodies.get(r.url, 0), _body_size(r))
+            weights[path or "(home)"] = sum(bodies.values())
             context.close()
         chromium.close()
     return weights
@@ -162,17 +179,16 @@ def _weight_row(label: str, weights: dict[str, int]) -> tuple[str, str, str]:
     )
 
 
-def page_table(weights: dict[str, tuple[int, int]]) -> str:
-    """Every page, heaviest first: its weight, without the search index, and the verdict."""
+def page_table(weights: dict[str, int]) -> str:
+    """Every page, heaviest first: its weight and the verdict against the page budget."""
     rows = [
         (
             path,
             kb(total),
-            f"{kb(without)} without search; "
-            + (f"OVER the {kb(PAGE_BUDGET)} budget" if total > PAGE_BUDGET else "within budget")
+            (f"OVER the {kb(PAGE_BUDGET)} budget" if total > PAGE_BUDGET else "within budget")
             + f" ({total / PAGE_BUDGET:.0%})",
         )
-        for path, (total, without) in sorted(weights.items(), key=lambda kv: -kv[1][0])
+        for path, total in sorted(weights.items(), key=lambda kv: -kv[1])
     ]
     header = ("page", "first visit", "note")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(2)]
@@ -182,25 +198,23 @@ def page_table(weights: dict[str, tuple[int, int]]) -> str:
     return "\n".join(lines)
 
 
-def weight_rows(site: Path, per_page: list[str] | None = None) -> list[tuple[str, str, str]]:
+def weight_rows(
+    site: Path, per_page: list[str] | None = None, weights: dict[str, int] | None = None
+) -> list[tuple[str, str, str]]:
     """Rows for page weight (median / largest), or why it could not be measured. The table of
-    every page is appended to ``per_page`` when given."""
+    every page is appended to ``per_page``, and each page's weight stored in ``weights``, when
+    given."""
     browser = find_browser()
     if not (site / "index.html").is_file():
         return [("page weight", "n/a", "the strict build failed")]
     if browser is None:
         return [("page weight", "n/a", "no Chromium found (set BROWSER_PATH)")]
-    weights = page_weights(site, browser)
+    measured = page_weights(site, browser)
     if per_page is not None:
-        per_page.append(page_table(weights))
-    return [
-        _weight_row(
-            "page weight, first visit (median / largest)", {p: w[0] for p, w in weights.items()}
-        ),
-        _weight_row(
-            "  without the search index (median / largest)", {p: w[1] for p, w in weights.items()}
-        ),
-    ]
+        per_page.append(page_table(measured))
+    if weights is not None:
+        weights.update(measured)
+    return [_weight_row("page weight, first visit (median / largest)", measured)]
 
 
 def animation_row() -> tuple[str, str, str]:
@@ -218,13 +232,57 @@ def animation_row() -> tuple[str, str, str]:
     )
 
 
-def playground_row() -> tuple[str, str, str]:
-    """Row for the playground's script and stylesheet."""
-    present = [ROOT / f for f in PLAYGROUND_FILES if (ROOT / f).is_file()]
-    if not present:
-        return ("playground bytes", "n/a", "no playground files")
-    names = " + ".join(p.name for p in present)
-    return ("playground bytes", kb(sum(p.stat().st_size for p in present)), names)
+def module_graph(entry: Path) -> list[Path]:
+    """``entry`` and every module it imports by a relative specifier, transitively, in the order
+    found (each once).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "lib").mkdir(), (d / "app.js").write_text(
+    ...     'import { a,\\n  b } from "./lib/a.js";\\nconst s = ["import x", "from y"];\\n')
+    >>> _ = (d / "lib" / "a.js").write_text('export * from "./b.js";\\nimport("./a.js");\\n')
+    >>> _ = (d / "lib" / "b.js").write_text("export const b = 1;\\n")
+    >>> [p.relative_to(d).as_posix() for p in module_graph(d / "app.js")]
+    ['app.js', 'lib/a.js', 'lib/b.js']
+    """
+    found = [entry.resolve()]
+    for module in found:  # grows while it is read: a breadth-first walk
+        for match in _JS_IMPORT.finditer(module.read_text(encoding="utf-8")):
+            spec = match.group(2) or match.group(4) or match.group(6)
+            if not spec.startswith(("./", "../")):
+                continue  # a bare specifier or a URL: not one of the site's files
+            target = (module.parent / spec).resolve()
+            if target not in found:
+                found.append(target)
+    return found
+
+
+def app_rows(weights: dict[str, int] | None = None) -> list[tuple[str, str, str]]:
+    """Rows for each app's script: its entry module and every module it imports (bytes on
+    disk, uncompressed), with its stylesheet and, when measured, the weight of its page."""
+    rows = []
+    for name, (page, entry, style) in APPS.items():
+        if not (ROOT / entry).is_file():
+            rows.append((f"{name} script", "n/a", f"no {entry}"))
+            continue
+        modules = module_graph(ROOT / entry)
+        missing = [m for m in modules if not m.is_file()]
+        if missing:
+            names = ", ".join(m.relative_to(ROOT).as_posix() for m in missing)
+            rows.append((f"{name} script", "n/a", f"imports missing modules: {names}"))
+            continue
+        total = sum(m.stat().st_size for m in modules)
+        libs = [m for m in modules[1:] if m.parent == JAVASCRIPTS / "lib"]
+        others = len(modules) - 1 - len(libs)
+        note = f"{Path(entry).name} + {len(libs)} lib/ module{'s' * (len(libs) != 1)}"
+        note += f" + {others} other{'s' * (others != 1)}" if others else ""
+        if (ROOT / style).is_file():
+            note += f"; {Path(style).name} {kb((ROOT / style).stat().st_size)}"
+        if weights and page in weights:
+            verdict = "within" if weights[page] <= PAGE_BUDGET else "OVER"
+            note += f"; page {page}: {kb(weights[page])} ({verdict} the page budget)"
+        rows.append((f"{name} script", kb(total), note))
+    return rows
 
 
 def table(rows: list[tuple[str, str, str]]) -> str:
@@ -244,6 +302,12 @@ def main(argv: list[str] | None = None) -> int:
         "--fast", action="store_true", help="time only the tests that need no TensorFlow/browser"
     )
     parser.add_argument(
+        "--parallel",
+        default="",
+        metavar="OPTIONS",
+        help="pytest-xdist options for the suite, as make test gives them (default: one process)",
+    )
+    parser.add_argument(
         "--site",
         type=Path,
         help="measure only the page weights of this built site (no build, no test suite)",
@@ -251,15 +315,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     quiet_tensorflow()
     per_page: list[str] = []
+    weights: dict[str, int] = {}
     if args.site is not None:
-        rows = weight_rows(args.site.resolve(), per_page)
+        rows = weight_rows(args.site.resolve(), per_page, weights)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             site, floor_site = Path(tmp) / "site", Path(tmp) / "floor"
             rows = build_times(site, floor_site)
-            rows.append(suite_time(site, args.fast))
-            rows += weight_rows(site, per_page)
-        rows += [animation_row(), playground_row()]
+            rows.append(suite_time(site, args.fast, args.parallel))
+            rows += weight_rows(site, per_page, weights)
+        rows.append(animation_row())
+    rows += app_rows(weights)
     print(table(rows))
     for text in per_page:
         print()

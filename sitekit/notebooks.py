@@ -9,10 +9,13 @@ an MkDocs hook (public hook API only), adds what the plugin does not do:
   when regenerated. They are committed because Colab opens notebooks from GitHub only as
   .ipynb; the same file is the page's download. ``tests/test_notebooks.py`` fails when one is
   out of step with its script.
-* **A cache that cannot go stale.** mkdocs-jupyter (0.26) keys its cache on the notebook's bytes
-  and its own options, so a change to ``snippets/`` would be served from the cache with the old
-  output. :func:`on_config` empties the cache whenever ``snippets/`` or the versions of the
-  libraries the notebooks run on change.
+* **A cache that cannot go stale, per notebook.** mkdocs-jupyter (0.26) keys its cache on the
+  notebook's bytes and its own options, so a change to ``snippets/`` would be served from the
+  cache with the old output. Each notebook gets a cache folder of its own,
+  ``<cache_dir>/<name>/``, emptied (:func:`on_pre_page`) when :func:`notebook_digest` changes:
+  the notebook's text, the ``snippets``/``sitekit`` modules it imports (transitively, read with
+  ``ast``), the repository files it names, the versions of the libraries it runs on. Editing a
+  snippet re-runs only the notebooks that import it.
 * **Light, accessible pages.** nbconvert's HTML carries about 650 KB of inline CSS, a clipboard
   script and a MathJax loader from a CDN. :func:`clean_notebook_html` keeps the cells only,
   turns code and printed output into Material code blocks (theme colours in both palettes,
@@ -27,7 +30,6 @@ an MkDocs hook (public hook API only), adds what the plugin does not do:
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import shutil
@@ -40,11 +42,11 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from sitekit.deps import digest, local_modules, named_files
 from sitekit.mathml import INLINE, to_mathml
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "docs" / "notebooks"
-SNIPPETS = ROOT / "snippets"
 BRANCH = "main"
 # What a notebook's output depends on besides its own text (which the plugin already hashes).
 LIBRARIES = (
@@ -56,7 +58,7 @@ LIBRARIES = (
     "nbconvert",
     "mkdocs-jupyter",
 )
-STAMP = "snippets.sha256"
+STAMP = "inputs.sha256"
 
 
 # --- .ipynb copies --------------------------------------------------------------------------
@@ -116,18 +118,23 @@ def write_copies() -> list[Path]:
 # --- the execution cache --------------------------------------------------------------------
 
 
-def inputs_digest(snippets: Path = SNIPPETS) -> str:
-    """A hash of every ``snippets/`` source file and of the library versions notebooks run on."""
-    digest = hashlib.sha256()
-    for path in sorted(snippets.rglob("*.py")):
-        digest.update(path.relative_to(snippets).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+def notebook_digest(script: Path, root: Path = ROOT) -> str:
+    """What a notebook's output depends on: its text, the local modules it imports (with their
+    packages' ``__init__``, transitively), the repository files it names in a string, and the
+    versions of the libraries it runs on. Paths are taken relative to ``root``."""
+    source = script.read_text(encoding="utf-8")
+    files = [
+        script,
+        *local_modules(source, root),
+        *named_files(source, (script.parent, root), root),
+    ]
+    versions = []
     for name in LIBRARIES:
         try:
-            digest.update(f"{name}=={metadata.version(name)}\0".encode())
+            versions.append(f"{name}=={metadata.version(name)}")
         except metadata.PackageNotFoundError:
-            digest.update(f"{name} absent\0".encode())
-    return digest.hexdigest()
+            versions.append(f"{name} absent")
+    return digest(versions, files, root)
 
 
 def refresh_cache(cache_dir: Path, digest: str) -> bool:
@@ -318,13 +325,40 @@ def _is_notebook(page: Any) -> bool:
     return uri.startswith("notebooks/") and uri.endswith(".py")
 
 
-def on_config(config: Any) -> Any:
-    """Empty mkdocs-jupyter's cache when what the notebooks import or run on has changed."""
+def _cache_plugin(config: Any) -> Any | None:
+    """mkdocs-jupyter, when it is configured with its cache on."""
     plugin = config.plugins.get("mkdocs-jupyter")
-    if plugin is not None and plugin.config["cache"]:
+    return plugin if plugin is not None and plugin.config["cache"] else None
+
+
+# The cache folder as configured, before on_pre_page points the plugin at a notebook's own.
+_cache_base: dict[int, Path] = {}
+
+
+def on_config(config: Any) -> Any:
+    """Remember the plugin's cache folder; remove what the one-cache-for-all layout left there."""
+    plugin = _cache_plugin(config)
+    if plugin is not None:
         # The plugin resolves its cache_dir against the working directory; so must this.
-        refresh_cache(Path(plugin.config["cache_dir"]), inputs_digest())
+        base = Path(plugin.config["cache_dir"])
+        _cache_base[id(plugin)] = base
+        for legacy in (*base.glob("*.json"), base / "snippets.sha256"):
+            legacy.unlink(missing_ok=True)
     return config
+
+
+# Before mkdocs-jupyter's on_pre_page, which computes the page's cache file from cache_dir.
+@event_priority(100)
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    """Point the plugin at the notebook's own cache folder, emptied when its inputs changed."""
+    plugin = _cache_plugin(config)
+    if plugin is not None and _is_notebook(page):
+        script = Path(page.file.abs_src_path)
+        base = _cache_base.get(id(plugin), Path(plugin.config["cache_dir"]))
+        folder = base / script.stem
+        refresh_cache(folder, notebook_digest(script))
+        plugin.config["cache_dir"] = str(folder)
+    return page
 
 
 # Before the plugins' on_page_content (mkdocs-llmstxt turns the page into Markdown there): they

@@ -20,8 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # Instant navigation only intercepts URLs under site_url: the browser checks serve the site on it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
+# Set (to SITE_URL) by a parallel run's controller that serves the site for its workers.
+SERVED = "TESTS_SITE_SERVED_AT"
+
 # The outer run's coverage, xdist and site settings must not leak into a pytest it starts.
-ENV_DROP = ("COV_CORE_", "COVERAGE_", "PYTEST_", "SITE_DIR")
+ENV_DROP = ("COV_CORE_", "COVERAGE_", "PYTEST_", "SITE_DIR", SERVED)
 
 # A clean checkout has none of these: builds, caches, virtualenvs, test output. ``.cache/``
 # (mkdocs-jupyter's notebook runs) is left to each caller: see ``copy_project``.
@@ -172,3 +175,11 @@ def module_imports_tensorflow(path: Path) -> bool:
 
 
 _VISITING: set[Path] = set()
+
+
+def port_taken(host: str, port: int, error: OSError) -> str:
+    """What to do when the site cannot be served on ``host:port``."""
+    return (
+        f"cannot serve the site on {host}:{port} ({error}). Stop whatever uses the port "
+        f"(`make serve`?) or set SITE_URL to another local address."
+    )

@@ -74,7 +74,28 @@ def test_markers_follow_the_rules(request: pytest.FixtureRequest) -> None:
             wrong.append(f"{item.nodeid}: drives the browser, no browser marker")
         if "site_dir" in fixtures and "tf" not in marks:
             wrong.append(f"{item.nodeid}: needs the built site, no tf marker")
+        # The parallel scheduler gives tests/browser/ to one worker, the one that serves the
+        # site on SITE_URL's single port: a browser test elsewhere would serve it twice.
+        if "browser" in marks and not item.path.is_relative_to(browser_dir):
+            wrong.append(f"{item.nodeid}: drives the browser outside tests/browser/")
     assert not wrong, "\n".join(wrong)
+
+
+def test_long_tests_named_to_start_first_exist() -> None:
+    """``LONG_FIRST`` (tests/conftest.py) names modules that are there: a renamed module would
+    silently lose its early start."""
+    from conftest import LONG_FIRST
+
+    missing = [name for name in LONG_FIRST if not list(TESTS.rglob(name))]
+    assert not missing, f"LONG_FIRST names no such test module: {missing}"
+
+
+def test_make_test_and_bench_run_the_suite_alike() -> None:
+    """``make test`` and ``make bench`` run the suite on the same number of workers."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^PARALLEL := -n \$\(TEST_WORKERS\)$", makefile, re.M)
+    assert re.search(r"^\tSITE_DIR=site \$\(RUN\) pytest \$\(PARALLEL\) ", makefile, re.M)
+    assert '-m sitekit.bench --parallel "$(PARALLEL)"' in makefile
 
 
 def test_the_quick_selection_needs_no_tensorflow(tmp_path: Path) -> None:

@@ -78,12 +78,14 @@ def test_every_include_resolves(page: Path) -> None:
             )
 
 
+@pytest.mark.site_wide
 def test_every_section_is_shown_by_a_page() -> None:
     used = includes()
     unused = [s.ref for s in all_sections() if s.ref not in used]
     assert not unused, f"sections used by no page: {unused}"
 
 
+@pytest.mark.site_wide
 def test_every_printed_output_is_shown_with_its_code() -> None:
     used = includes()
     for section in all_sections():
@@ -99,6 +101,7 @@ def test_every_printed_output_is_shown_with_its_code() -> None:
         assert not missing, f"{sorted(missing)} show {section.ref} without its output {out_ref}"
 
 
+@pytest.mark.site_wide
 def test_quiz_markers_resolve_and_each_question_has_one_home() -> None:
     questions = all_questions()
     homes: Counter[str] = Counter()
@@ -121,6 +124,7 @@ def own_name(page: Path) -> str:
     return page.relative_to(DOCS).with_suffix("").as_posix().replace("-", "_")
 
 
+@pytest.mark.site_wide
 def test_one_name_per_page() -> None:
     """Page ``docs/<dir>/<name>.md`` <-> snippet ``snippets/<dir>/<name_>.py`` <-> outputs
     ``snippets/_outputs/<dir>/<name_>/`` <-> questions ``snippets/questions/<dir>/<name_>.py``."""

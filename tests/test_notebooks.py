@@ -23,7 +23,7 @@ from sitekit.notebooks import (
     clean_notebook_html,
     colab_url,
     figure_descriptions,
-    inputs_digest,
+    notebook_digest,
     notebook_scripts,
     refresh_cache,
     stale_copies,
@@ -245,32 +245,102 @@ def test_colab_url() -> None:
             colab_url(bad, "x")
 
 
-def test_cache_is_emptied_when_the_inputs_change(tmp_path: Path) -> None:
-    snippets = tmp_path / "snippets"
-    snippets.mkdir()
-    (snippets / "arithmetic.py").write_text("A = 1\n", encoding="utf-8")
-    before = inputs_digest(snippets)
-    cache = tmp_path / "cache"
-    assert refresh_cache(cache, before)  # a new cache is stamped
-    (cache / "page.json").write_text("{}", encoding="utf-8")
-    assert not refresh_cache(cache, before)  # same inputs: kept
-    assert (cache / "page.json").exists()
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
 
-    (snippets / "arithmetic.py").write_text("A = 2\n", encoding="utf-8")
-    after = inputs_digest(snippets)
-    assert after != before
-    assert refresh_cache(cache, after)  # snippets changed: emptied
+
+def test_cache_key_follows_what_the_notebook_imports_and_reads(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "snippets/__init__.py": "",
+            "snippets/arithmetic.py": "A = 1\n",
+            "snippets/reference.py": "from snippets.arithmetic import A\n",
+            "snippets/unrelated.py": "B = 1\n",
+            "snippets/figures/__init__.py": "from . import grids\n",
+            "snippets/figures/grids.py": "G = 1\n",
+            "snippets/figures/replicate.py": "R = 1\n",
+            "docs/notebooks/sizes.json": "[1]\n",
+            "docs/notebooks/lab.py": (
+                "import numpy as np\nfrom snippets.reference import A\n"
+                "def late():\n    from snippets.figures.replicate import R\n"
+                "sizes = open('sizes.json').read()\n"
+            ),
+        },
+    )
+    script = tmp_path / "docs/notebooks/lab.py"
+    key = notebook_digest(script, tmp_path)
+    assert notebook_digest(script, tmp_path) == key  # stable
+
+    def edited(name: str, text: str) -> str:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return notebook_digest(script, tmp_path)
+
+    # A snippet the notebook does not import leaves its key, and its cache, alone.
+    assert edited("snippets/unrelated.py", "B = 2\n") == key
+    # What it imports, directly, transitively, inside a function, or through a package's
+    # __init__ (importing snippets.figures.replicate runs snippets/figures/__init__.py).
+    for name in (
+        "snippets/reference.py",
+        "snippets/arithmetic.py",
+        "snippets/figures/replicate.py",
+        "snippets/figures/grids.py",
+        "docs/notebooks/sizes.json",
+        "docs/notebooks/lab.py",
+    ):
+        before = notebook_digest(script, tmp_path)
+        after = edited(name, (tmp_path / name).read_text(encoding="utf-8") + "# edited\n")
+        assert after != before, f"editing {name} left the notebook's cache key unchanged"
+
+
+def test_the_real_notebooks_depend_on_what_they_import() -> None:
+    from sitekit.deps import local_modules
+
+    def deps(stem: str) -> set[str]:
+        source = (nb.NOTEBOOKS / f"{stem}.py").read_text(encoding="utf-8")
+        return {p.relative_to(nb.ROOT).as_posix() for p in local_modules(source)}
+
+    shape_lab = deps("shape-lab")
+    assert {"snippets/__init__.py", "snippets/arithmetic.py"} <= shape_lab
+    assert not any(p.startswith(("snippets/myths/", "snippets/figures/")) for p in shape_lab)
+    assert "snippets/reference.py" in deps("conv-from-scratch")
+    assert "snippets/figures/replicate.py" in deps("padding-modes")
+
+
+def test_cache_is_emptied_when_the_inputs_change(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert refresh_cache(cache, "before")  # a new cache is stamped
+    (cache / "page.json").write_text("{}", encoding="utf-8")
+    assert not refresh_cache(cache, "before")  # same inputs: kept
+    assert (cache / "page.json").exists()
+    assert refresh_cache(cache, "after")  # inputs changed: emptied
     assert not (cache / "page.json").exists()
 
 
-def test_on_config_refreshes_the_plugins_cache_dir(
+def test_each_notebook_gets_its_own_cache_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    legacy = tmp_path / "here" / "cache"
+    write_tree(legacy, {"0123.json": "{}", "snippets.sha256": "x"})
     plugin = SimpleNamespace(config={"cache": True, "cache_dir": "here/cache"})
     config = SimpleNamespace(plugins={"mkdocs-jupyter": plugin})
     assert nb.on_config(config) is config
-    assert (tmp_path / "here" / "cache" / nb.STAMP).read_text() == inputs_digest()
+    assert not list(legacy.iterdir()), "the one-cache-for-all files were left behind"
+
+    for script in SCRIPTS:
+        source = SimpleNamespace(src_uri=f"notebooks/{script.name}", abs_src_path=str(script))
+        page_ = SimpleNamespace(file=source)
+        assert nb.on_pre_page(page_, config=config, files=None) is page_
+        folder = Path("here/cache") / script.stem
+        assert plugin.config["cache_dir"] == str(folder)
+        assert (folder / nb.STAMP).read_text() == notebook_digest(script)
+
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="concepts/padding.md"))
+    nb.on_pre_page(other, config=config, files=None)
+    assert plugin.config["cache_dir"] == str(Path("here/cache") / SCRIPTS[-1].stem)
 
 
 def test_on_page_content_adds_links_and_the_description(tmp_path: Path) -> None:

@@ -5,15 +5,15 @@ Its agreement with the page is tested in ``tests/browser/test_planner.py``.
 
 from __future__ import annotations
 
-import html
 import random
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from planner_stacks import PRESETS, random_query
 
 from snippets.planner.index import RANGE, _defaults, _run, parse, pattern, plan
+
+pytestmark = pytest.mark.pages("docs/planner/index.md")
 
 UNET = "conv,k=3;conv,k=3;maxpool;conv,k=3;conv,k=3;convT,k=2,s=2"
 
@@ -91,41 +91,10 @@ def test_pattern_words() -> None:
 # --- the planner against real Keras ---------------------------------------------------------
 
 
-def random_keras_query(rng: random.Random) -> str:
-    """A stack that mostly works: sizes and kernels that leave room, and now and then a layer
-    Keras refuses (too big a kernel, a causal 2-D conv, explicit pooling, a skip that is off)."""
-    ndim = 1 if rng.random() < 0.3 else 2
-    n = rng.randint(6, 40)
-    size = str(n) if ndim == 1 else f"{n}x{rng.randint(6, 40) if rng.random() < 0.3 else n}"
-    layers = []
-    for index in range(1, rng.randint(2, 8)):
-        op = rng.choice(("conv", "conv", "conv", "maxpool", "avgpool", "convT", "zpad", "crop",
-                         "up", "concat", "add"))  # fmt: skip
-        fields = [op]
-        if op in ("conv", "maxpool", "avgpool", "convT"):
-            fields.append(f"k={rng.randint(1, 4)}")
-            if rng.random() < 0.6:
-                fields.append(f"s={rng.randint(1, 3)}")
-            if op == "conv" and rng.random() < 0.25:
-                fields.append(f"d={rng.randint(1, 3)}")
-            choices = ["valid", "same"]
-            choices += ["causal"] if op == "conv" and (ndim == 1 or rng.random() < 0.1) else []
-            choices += ["1-0x0-2" if ndim == 2 else "2-1"] if rng.random() < 0.2 else []
-            fields.append(f"p={rng.choice(choices)}")
-            if op == "convT" and rng.random() < 0.5:
-                fields.append(f"op={rng.randint(0, 2)}")
-            if op in ("conv", "convT") and rng.random() < 0.4:
-                fields.append(f"c={rng.randint(1, 4)}")
-        elif op in ("zpad", "crop"):
-            for key in ("t", "b", "l", "r") if ndim == 2 else ("l", "r"):
-                if rng.random() < 0.6:
-                    fields.append(f"{key}={rng.randint(0, 3)}")
-        elif op == "up":
-            fields.append(f"f={rng.randint(1, 2)}")
-        else:
-            fields.append(f"from={rng.randint(max(0, index - 3), index - 1)}")
-        layers.append(",".join(fields))
-    return f"?in={size}&c={rng.randint(1, 3)}&l={';'.join(layers)}"
+def keras_query(rng: random.Random) -> str:
+    """A random stack (``planner_stacks``) small enough to build quickly, with one layer or more
+    and no typos: Keras is given every layer the planner can read."""
+    return random_query(rng, sizes=(6, 40), layers=(1, 7))
 
 
 def keras_layers(keras: Any, layer: dict[str, Any], ndim: int, channels: int) -> list[Any]:
@@ -227,7 +196,7 @@ def test_random_stacks_match_keras() -> None:
     import keras
 
     rng = random.Random(1212)
-    queries = [random_keras_query(rng) for _ in range(60)]
+    queries = [keras_query(rng) for _ in range(60)]
     failures, refused = [], 0
     for query in queries:
         want = planned(query)
@@ -246,7 +215,7 @@ def test_fits_is_the_model_run_at_every_size() -> None:
     rng = random.Random(7)
     checked = 0
     while checked < 12:
-        query = random_keras_query(rng)
+        query = keras_query(rng)
         result = plan(query)
         if result["fits"] is None:
             continue
@@ -265,13 +234,6 @@ def test_fits_is_the_model_run_at_every_size() -> None:
 
 # --- the presets on the page ----------------------------------------------------------------
 
-PAGE = Path(__file__).resolve().parents[1] / "docs" / "planner" / "index.md"
-PRESETS = {
-    key: html.unescape(query)
-    for key, query in re.findall(
-        r'data-preset="([^"]+)" href="\./\?([^"]+)"', PAGE.read_text(encoding="utf-8")
-    )
-}
 # keras.applications model, its input shape, and its layers that the preset's layers are.
 APPLICATIONS = {
     "resnet50": ("ResNet50", ["conv1_pad", "conv1_conv", "pool1_pad", "pool1_pool"]),

@@ -97,7 +97,7 @@ def test_the_build_imports_no_framework() -> None:
     """What MkDocs loads (hooks, the quiz bank, the notebook glue) imports no framework."""
     code = (
         "import sys\n"
-        "import sitekit.hooks, sitekit.notebooks, sitekit.mathml\n"
+        "import sitekit.hooks, sitekit.notebooks, sitekit.live, sitekit.mathml\n"
         "from snippets.questions import all_questions\n"
         "all_questions()\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "

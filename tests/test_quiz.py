@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+from pathlib import Path
 
 import pytest
 
-from sitekit.quiz import expand, relink, render
+from sitekit.quiz import MARKER, expand, relink, render
+from sitekit.sections import ROOT
 from snippets.questions import Question, all_questions
 
 
+@pytest.mark.site_wide
 def test_bank_loads_with_unique_ids() -> None:
     questions = all_questions()
     assert len(questions) >= 6
@@ -63,3 +67,25 @@ def test_duplicate_ids_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bank.pkgutil, "iter_modules", lambda _path: twice)
     with pytest.raises(ValueError, match="defined twice"):
         bank.all_questions()
+
+
+QUESTION_FILES = sorted(
+    p for p in (ROOT / "snippets" / "questions").rglob("*.py") if p.name != "__init__.py"
+)
+
+
+@pytest.mark.parametrize("module", QUESTION_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_a_pages_questions_render_and_are_asked_on_it(module: Path) -> None:
+    """A page's questions module (``make check PAGE=...`` runs the page's): each question
+    renders with exactly one right choice, and the page named like the module asks it."""
+    name = module.relative_to(ROOT / "snippets" / "questions").with_suffix("").as_posix()
+    page = ROOT / "docs" / f"{name.replace('_', '-')}.md"
+    questions = importlib.import_module(f"snippets.questions.{name.replace('/', '.')}").QUESTIONS
+    assert questions, f"{module.relative_to(ROOT)}: QUESTIONS is empty"
+    assert page.is_file(), f"{module.relative_to(ROOT)} belongs to no page ({page} is missing)"
+    asked = {m["id"] for m in MARKER.finditer(page.read_text(encoding="utf-8"))}
+    src = page.relative_to(ROOT / "docs").as_posix()
+    for question in questions:
+        assert isinstance(question, Question), f"{module.relative_to(ROOT)}: {question!r}"
+        assert render(question, src).count('data-correct="true"') == 1, question.id
+        assert question.id in asked, f"docs/{src} does not ask {question.id!r}"

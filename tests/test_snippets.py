@@ -49,6 +49,7 @@ def test_section_runs_alone_and_output_is_current(section: Section) -> None:
     )
 
 
+@pytest.mark.site_wide
 def test_no_orphaned_output_files() -> None:
     expected = {s.output_path: "" for s in SECTIONS if s.output_path.exists()}
     orphans = [p for p in stale(expected) if "no section prints" in p]

@@ -3,12 +3,16 @@
 // comes from lib/planner-model.js, the twin of snippets/planner/index.py.
 import { el } from "./lib/dom.js";
 import { AXIS_NAMES, FIELDS, OPS, plan } from "./lib/planner-model.js";
+import { buildCode, showCode } from "./lib/planner-code-view.js";
 
 const LABELS = {
   k: "kernel", s: "stride", d: "dilation", p: "padding", c: "filters", op: "output_padding",
   t: "top", b: "bottom", l: "left", r: "right", f: "factor", from: "from layer",
 };
 let current = null;
+// On a phone each layer's fields fold under a one-line summary, so the output column fits on
+// the screen; from this width up they always show (the summaries are hidden).
+const PHONE = "(max-width: 44.984375em)";
 
 // The editor's state: raw text, so that a bad value stays visible with its message.
 function readQuery(query) {
@@ -40,9 +44,22 @@ function queryOf(state) {
     (layers.length ? "&l=" + enc(layers.join(";")) : "");
 }
 
+// A layer as the address writes it, with spaces: the summary of its folded fields.
+function layerText(L) {
+  return [L.op].concat(Object.keys(L.fields).filter((k) => L.fields[k] !== "")
+    .map((k) => k + "=" + L.fields[k])).join(" ");
+}
+
 function Planner(root) {
   this.root = root;
   root.textContent = "";
+  // The layers whose fields a phone reader opened: a rebuild keeps them open.
+  this.opened = new WeakSet();
+  this.phone = window.matchMedia(PHONE);
+  this.onResize = (e) => {
+    if (!e.matches) root.querySelectorAll(".pl-layer").forEach((d) => { d.open = true; });
+  };
+  this.phone.addEventListener("change", this.onResize);
   this.form = el("form", { class: "pl-editor", "aria-label": "Model" });
   this.form.addEventListener("submit", (e) => e.preventDefault());
   root.appendChild(this.form);
@@ -51,6 +68,7 @@ function Planner(root) {
   root.appendChild(el("p", { class: "pl-link" }, [
     el("a", { "data-testid": "planner-permalink", href: "", text: "Link to this model" }),
   ]));
+  buildCode(root);  // the Keras and PyTorch code for the model, under the table
 }
 
 Planner.prototype.load = function (query) {
@@ -69,7 +87,9 @@ Planner.prototype.build = function (focus) {
     input.value = value;
     input.addEventListener("input", () => { onInput(input.value); this.update(false); });
     input.addEventListener("change", () => this.update(true));
-    return el("span", { class: "pl-field" }, [el("label", { for: id, text: label }), input]);
+    // A layer's field shows its key; the word stays in the name a screen reader reads.
+    const text = Array.isArray(label) ? [label[0], el("span", { class: "vh", text: label[1] })] : [label];
+    return el("span", { class: "pl-field" }, [el("label", { for: id }, text), input]);
   };
   form.appendChild(el("fieldset", { class: "pl-input" }, [
     el("legend", { text: "Input" }),
@@ -95,15 +115,31 @@ Planner.prototype.build = function (focus) {
       this.build(id + "-op");
       this.update(true);
     });
+    const editor = el("details", { class: "pl-layer", "data-testid": "layer-" + index + "-editor" });
+    editor.open = !this.phone.matches || this.opened.has(L);
+    editor.addEventListener("toggle", () => {
+      if (editor.open) this.opened.add(L);
+      else this.opened.delete(L);
+    });
+    editor.appendChild(el("summary", { "data-testid": "layer-" + index + "-summary" }, [
+      el("span", { class: "vh", text: "Layer " + index + ": " }),
+      el("code", { class: "pl-layer__text", text: layerText(L) }),
+    ]));
     const fields = el("div", { class: "pl-fields" }, [
-      el("span", { class: "pl-field" }, [el("label", { for: id + "-op", text: "op" }), select]),
+      // The column's header names the select; "op" is also convT's output_padding field.
+      el("span", { class: "pl-field" }, [el("label", { for: id + "-op" }, [
+        el("span", { class: "vh", text: "layer " + index + " type" }),
+      ]), select]),
     ].concat((FIELDS[L.op] || []).map((key) =>
-      field(id + "-" + key, key + " (" + LABELS[key] + ")", L.fields[key] || "", (v) => {
+      field(id + "-" + key, [key, " (" + LABELS[key] + ")"], L.fields[key] || "", (v) => {
         L.fields[key] = v;
       }, "layer-" + index + "-" + key))));
-    const button = (text, label, act, enabled) => {
-      const b = el("button", { type: "button", class: "pl-button", text: text,
-        "aria-label": label + " layer " + index, "data-testid": "layer-" + index + "-" + text.toLowerCase() });
+    editor.appendChild(fields);
+    // Symbols keep the row short; the name says the action and the tooltip shows it.
+    const button = (name, symbol, label, act, enabled) => {
+      const b = el("button", { type: "button", class: "pl-button pl-button--icon", text: symbol,
+        title: label, "aria-label": label + " layer " + index,
+        "data-testid": "layer-" + index + "-" + name });
       b.disabled = !enabled;
       b.addEventListener("click", () => { act(); this.build(); this.update(true); });
       return b;
@@ -111,15 +147,15 @@ Planner.prototype.build = function (focus) {
     const swap = (a, b) => { const t = state.layers[a]; state.layers[a] = state.layers[b]; state.layers[b] = t; };
     body.appendChild(el("tr", { "data-layer": String(index) }, [
       el("th", { scope: "row", text: String(index) }),
-      el("td", {}, [fields]),
+      el("td", { class: "pl-layer-cell" }, [editor]),
       el("td", { "data-testid": "layer-" + index + "-out" }),
       el("td", { "data-testid": "layer-" + index + "-pads" }),
       el("td", { "data-testid": "layer-" + index + "-rf" }),
       el("td", { "data-testid": "layer-" + index + "-macs" }),
       el("td", { class: "pl-edit" }, [
-        button("Up", "Move up", () => swap(i, i - 1), i > 0),
-        button("Down", "Move down", () => swap(i, i + 1), i < state.layers.length - 1),
-        button("Remove", "Remove", () => state.layers.splice(i, 1), true),
+        button("up", "↑", "Move up", () => swap(i, i - 1), i > 0),
+        button("down", "↓", "Move down", () => swap(i, i + 1), i < state.layers.length - 1),
+        button("remove", "✕", "Remove", () => state.layers.splice(i, 1), true),
       ]),
     ]));
     body.appendChild(el("tr", { class: "pl-problem-row" }, [
@@ -143,6 +179,8 @@ Planner.prototype.build = function (focus) {
   ]));
   if (focus) {
     const node = document.getElementById(focus);
+    const folded = node && node.closest("details");
+    if (folded) folded.open = true;
     if (node) node.focus();
   }
 };
@@ -163,13 +201,27 @@ Planner.prototype.update = function (push) {
     const node = root.querySelector('[data-testid="' + id + '"]');
     if (node) node.textContent = text;
   };
+  // The same text, with each axis kept whole: a narrow column breaks only between axes.
+  const setAxes = (id, text) => {
+    const node = root.querySelector('[data-testid="' + id + '"]');
+    if (!node) return;
+    node.textContent = "";
+    text.split(" × ").forEach((part, a) => {
+      if (a) node.appendChild(document.createTextNode(" × "));
+      node.appendChild(el("span", { class: "pl-axis", text: part }));
+    });
+  };
   result.layers.forEach((r, i) => {
     const index = i + 1;
     set("layer-" + index + "-out", r.out ? r.out.join("×") : "–");
-    set("layer-" + index + "-pads", pads(r));
-    set("layer-" + index + "-rf", r.rf ? r.rf.map((f) => f ? f[1] + " · " + f[2] + " · " + f[0] : "–").join(" × ") : "–");
+    setAxes("layer-" + index + "-pads", pads(r));
+    setAxes("layer-" + index + "-rf", r.rf ? r.rf.map((f) => f ? f[1] + " · " + f[2] + " · " + f[0] : "–").join(" × ") : "–");
     set("layer-" + index + "-macs", r.macs ? r.macs.toLocaleString("en") + " (" + Math.round(r.share * 100) + " %)" : "0");
     set("layer-" + index + "-error", r.error || "");
+  });
+  this.state.layers.forEach((L, i) => {
+    const text = root.querySelector('[data-testid="layer-' + (i + 1) + '-summary"] .pl-layer__text');
+    if (text) text.textContent = layerText(L);
   });
   const box = root.querySelector(".pl-messages");
   box.textContent = "";
@@ -187,6 +239,7 @@ Planner.prototype.update = function (push) {
     box.appendChild(el("p", { "data-testid": "planner-summary", text: lines.join(" ") }));
   }
   root.querySelector("[data-testid=planner-permalink]").setAttribute("href", q);
+  showCode(root, result);
   if (q !== location.search) {
     const url = location.pathname + q + location.hash;
     if (push) history.pushState(history.state, "", url);
@@ -195,6 +248,7 @@ Planner.prototype.update = function (push) {
 };
 
 export function unmount() {
+  if (current) current.phone.removeEventListener("change", current.onResize);
   current = null;
 }
 

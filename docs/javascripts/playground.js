@@ -22,7 +22,12 @@ function followExamples(root) {
       e.stopPropagation();
       current.load(url.search);
       root.scrollIntoView();
-      current.fields.op.focus({ preventScroll: true });
+      // On a phone the controls may be folded: their summary, which names the new settings,
+      // takes the focus instead.
+      var panel = root.querySelector(".pg-panel");
+      (panel.open ? current.fields.op : panel.querySelector("summary")).focus({
+        preventScroll: true,
+      });
     });
   });
 }

@@ -9,6 +9,7 @@ Material's instant navigation only intercepts URLs under ``site_url``. When a te
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -16,9 +17,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT, SITE_URL
+from support import ROOT, SERVED, SITE_URL, port_taken
 
+from sitekit.check import page_dependencies
 from sitekit.env import CHROMIUM_ARGS, HOW_TO_INSTALL_BROWSER, find_browser, serve
+
+from .pages import page_paths
 
 FAILURES = ROOT / "test-artifacts" / "failures"
 _REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
@@ -34,19 +38,33 @@ def pytest_runtest_makereport(item: pytest.Item) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
-    """Serve the site on SITE_URL's host and port for the whole session."""
+    """The site on SITE_URL's host and port for the whole session: served here, or by the
+    controller of a parallel run (tests/conftest.py)."""
+    if os.environ.get(SERVED) == SITE_URL:  # a parallel run's controller serves it
+        yield SITE_URL
+        return
     parts = urlsplit(SITE_URL)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     with ExitStack() as stack:
         try:
             stack.enter_context(serve(site_dir, host, port))
         except OSError as error:
-            pytest.fail(
-                f"cannot serve the site on {host}:{port} ({error}). Stop whatever uses the port "
-                f"(`make serve`?) or set SITE_URL to another local address.",
-                pytrace=False,
-            )
+            pytest.fail(port_taken(host, port, error), pytrace=False)
         yield SITE_URL
+
+
+@pytest.fixture(scope="session")
+def pages_to_check(site_dir: Path, request: pytest.FixtureRequest) -> list[str]:
+    """The built pages a test that checks every page visits (paths relative to the site root):
+    all of them, or with ``--page`` (``make check PAGE=...``) that page only."""
+    built = page_paths(site_dir)
+    page = request.config.getoption("--page")
+    if page is None:
+        return built
+    url = page_dependencies(page).url
+    if url not in built:
+        pytest.fail(f"--page={page}: the build has no page at /{url}", pytrace=False)
+    return [url]
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,22 @@
 """The figures in real Chromium, on the visual guide and on every page that shows one: every
 figure loads with its alt text, every animation gets a working play/pause button, and readers
-who ask for reduced motion get a still frame."""
+who ask for reduced motion get a still frame. Animations load only as they near the viewport
+(javascripts/animation.js), so a check that needs them all scrolls each one into view, as a
+reader would."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from test_figures import GUIDE, shown_figures
 
 from snippets.figures import FIGURES
+
+from .pages import axe_report, palette_for
 
 pytestmark = pytest.mark.browser
 
@@ -57,9 +63,30 @@ def site_path(base_url: str, figure_path: str) -> str:
     return urlsplit(base_url).path + figure_path
 
 
+# An animation's <img> until animation.js replaces it (one whose SVG could not be fetched stays,
+# marked "static", and is left out: the count of inlined animations then says what is missing).
+PENDING = '.md-content img[src*="assets/animations/"]:not([data-anim="static"])'
+# animation.js starts fetching within this distance of the viewport (its NEAR); Chromium itself
+# loads a lazy <img> within 1250 px on a fast connection and within 2500 px on a slow one.
+NEAR = 1250
+BROWSER_LAZY_MAX = 2500
+
+
+def load_animations(page: Any, count: int) -> None:
+    """Scroll each animation of the open page into view until all ``count`` are inlined."""
+    for _ in range(count):
+        img = page.query_selector(PENDING)
+        if img is None:
+            break
+        # It may have been inlined meanwhile (it was near already): then there is nothing to do.
+        img.evaluate("img => img.isConnected && img.scrollIntoView({block: 'center'})")
+        page.wait_for_function("img => !img.isConnected", arg=img)
+    page.wait_for_function(f"document.querySelectorAll('.anim').length === {count}")
+
+
 def open_gallery(page: Any) -> None:
     page.goto(GALLERY)
-    page.wait_for_function(f"document.querySelectorAll('.anim').length === {len(ANIMATED)}")
+    load_animations(page, len(ANIMATED))
 
 
 def page_url(src: str) -> str:
@@ -107,7 +134,7 @@ def test_figures_on_the_pages_load_with_their_alt_text(page: Any, base_url: str,
     animated = [path for path, _ in ON_PAGES[src] if path.startswith("assets/animations/")]
     static = [path for path, _ in ON_PAGES[src] if path not in animated]
     page.goto(page_url(src))
-    page.wait_for_function(f"document.querySelectorAll('.anim').length === {len(animated)}")
+    load_animations(page, len(animated))
     report = page.evaluate(REPORT_JS)
     shown = {img["src"]: img for img in report["images"]}
     for path in static:
@@ -167,6 +194,121 @@ def test_instant_navigation_wires_the_animations(page: Any) -> None:
     # The home page's sidebar holds its own tab only (navigation.prune): go by the Tools tab.
     page.locator("nav.md-tabs a.md-tabs__link", has_text="Tools").click()
     page.locator('nav.md-nav--primary a[href$="gallery/"]').first.click()
-    page.wait_for_function(f"document.querySelectorAll('.anim').length === {len(ANIMATED)}")
+    page.wait_for_url("**/gallery/")
+    load_animations(page, len(ANIMATED))
     assert page.evaluate("window.__no_reload") is True
+    assert_clean(page)
+
+
+# Where each animation of the page is (document coordinates of its <img> or its inlined box),
+# whether it is inlined, and the viewport.
+LAYOUT_JS = """
+() => ({
+  bottom: scrollY + innerHeight,
+  items: [...document.querySelectorAll(
+    '.md-content img[src*="assets/animations/"], .md-content .anim')].map((el) => ({
+      src: new URL(el.dataset.src || el.getAttribute("src"), location.href).pathname,
+      top: el.getBoundingClientRect().top + scrollY,
+      inlined: el.classList.contains("anim"),
+  })),
+})
+"""
+
+# Play state and moving window of the animation inlined from the file at path ``src``.
+STATE_OF_JS = """
+(src) => {
+  const box = [...document.querySelectorAll(".anim")].find(
+    (b) => new URL(b.dataset.src, location.href).pathname === src);
+  if (!box) return null;
+  const style = getComputedStyle(box.querySelector("svg g.f-mv"));
+  return {
+    button: box.querySelector("button").textContent,
+    play: style.animationPlayState,
+    transform: style.transform,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_gallery_fetches_only_the_animations_near_the_viewport(page: Any, motion: str) -> None:
+    """A first visit to the guide's animations fetches those on screen or just below it, none
+    far below; scrolling to a far one fetches it, and it plays (or, under reduced motion,
+    shows its first frame, paused)."""
+    requested: list[str] = []
+    page.on(
+        "request",
+        lambda r: requested.append(urlsplit(r.url).path) if "/animations/" in r.url else None,
+    )
+    page.emulate_media(reduced_motion=motion)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(GALLERY + "#animations")
+    page.wait_for_function("document.querySelector('.md-content .anim')")
+    page.wait_for_load_state("networkidle")
+    layout = page.evaluate(LAYOUT_JS)
+    items = layout["items"]
+    assert len(items) == len(ANIMATED), items
+    on_screen = [a for a in items if a["top"] < layout["bottom"]]
+    far = [a for a in items if a["top"] > layout["bottom"] + BROWSER_LAZY_MAX]
+    assert on_screen and all(a["inlined"] for a in on_screen), on_screen
+    # The guide is long enough for this check to mean something: most animations are far.
+    assert len(far) >= len(items) // 2, f"only {len(far)} of {len(items)} are far below"
+    fetched_far = sorted({a["src"] for a in far} & set(requested))
+    assert not fetched_far, f"fetched before the reader came near: {fetched_far}"
+    # Those the reader is about to reach are ready: fetched and inlined before they scroll in.
+    near = [a for a in items if a["top"] < layout["bottom"] + NEAR]
+    assert all(a["inlined"] for a in near), [a["src"] for a in near if not a["inlined"]]
+
+    last = far[-1]["src"]
+    page.locator(f'.md-content img[src$="{Path(last).name}"]').scroll_into_view_if_needed()
+    page.wait_for_function(f"(src) => ({STATE_OF_JS})(src) !== null", arg=last)
+    assert last in requested
+    state = page.evaluate(STATE_OF_JS, last)
+    if motion == "reduce":
+        assert (state["button"], state["play"]) == ("Play animation", "paused"), state
+        assert state["transform"] in ("none", "matrix(1, 0, 0, 1, 0, 0)"), state
+    else:
+        assert (state["button"], state["play"]) == ("Pause animation", "running"), state
+        page.wait_for_timeout(1200)  # longer than one frame: a running window has moved
+        assert page.evaluate(STATE_OF_JS, last)["transform"] != state["transform"]
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_inlined_animations_pass_axe(page: Any, site_dir: Path, base_url: str, scheme: str) -> None:
+    """Every animation inlined (its SVG, label and play/pause button): zero axe violations in
+    the light and the dark palette."""
+    page.context.add_init_script(palette_for(site_dir, scheme).init_script(base_url))
+    open_gallery(page)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    results = Axe().run(page, context=".md-content")
+    assert not results.violations_count, axe_report(results.response["violations"])
+    assert_clean(page)
+
+
+# animation.js, and only it, finds no IntersectionObserver (Material's own bundle needs one).
+NO_OBSERVER_FOR_ANIMATIONS = """
+const real = window.IntersectionObserver;
+Object.defineProperty(window, "IntersectionObserver", {
+  configurable: true,
+  get() {
+    const script = document.currentScript;
+    if (script && script.src.endsWith("/javascripts/animation.js")) {
+      window.__animationsAskedForObserver = true;
+      return undefined;
+    }
+    return real;
+  },
+});
+"""
+
+
+def test_without_intersection_observer_every_animation_loads_at_once(page: Any) -> None:
+    """A browser without IntersectionObserver gets every animation, as before lazy loading."""
+    page.context.add_init_script(NO_OBSERVER_FOR_ANIMATIONS)
+    page.goto(GALLERY)
+    assert page.evaluate("window.__animationsAskedForObserver") is True
+    page.wait_for_function(f"document.querySelectorAll('.anim').length === {len(ANIMATED)}")
+    assert page.evaluate("scrollY") == 0, "the check must not have scrolled"
+    assert page.locator(".anim button").first.inner_text() == "Pause animation"
     assert_clean(page)

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from planner_stacks import random_query
 
 from snippets.planner.index import plan
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.pages("docs/planner/index.md")]
 
 # Every query through the page's model; every fifth also loaded into the page, to read its table.
 READ = """(queries) => queries.map((q, n) => {
@@ -26,56 +27,6 @@ READ = """(queries) => queries.map((q, n) => {
     message: shown ? text("planner-error") : r.error,
   };
 })"""
-
-
-def random_layer(rng: random.Random, index: int, ndim: int) -> str:
-    op = rng.choice(("conv", "conv", "maxpool", "avgpool", "convT", "zpad", "crop", "up",
-                     "concat", "add"))  # fmt: skip
-    fields = []
-
-    def axis(low: int, high: int) -> str:
-        if ndim == 2 and rng.random() < 0.2:
-            return f"{rng.randint(low, high)}x{rng.randint(low, high)}"
-        return str(rng.randint(low, high))
-
-    if op in ("conv", "maxpool", "avgpool", "convT"):
-        if rng.random() < 0.8:
-            fields.append(f"k={axis(1, 5)}")
-        if rng.random() < 0.7:
-            fields.append(f"s={axis(1, 3)}")
-        if op == "conv" and rng.random() < 0.3:
-            fields.append(f"d={axis(1, 3)}")
-        if rng.random() < 0.8:
-            choices = ["valid", "same", "valid", "same"]
-            choices += ["causal"] if ndim == 1 or rng.random() < 0.1 else []
-            if rng.random() < 0.15:
-                choices = ["1-0x0-2" if ndim == 2 else "2-1"]
-            fields.append(f"p={rng.choice(choices)}")
-        if op == "convT" and rng.random() < 0.5:
-            fields.append(f"op={axis(0, 2)}")
-        if op in ("conv", "convT") and rng.random() < 0.3:
-            fields.append(f"c={rng.randint(1, 8)}")
-    elif op in ("zpad", "crop"):
-        for key in ("t", "b", "l", "r") if ndim == 2 else ("l", "r"):
-            if rng.random() < 0.6:
-                fields.append(f"{key}={rng.randint(0, 3)}")
-    elif op == "up":
-        fields.append(f"f={axis(1, 3)}")
-    else:
-        fields.append(f"from={rng.randint(0, index - 1)}")
-    if rng.random() < 0.01:
-        fields.append(rng.choice(("k=0", "bogus=1", "p=full", "from=99", "k=3x")))
-    return ",".join([op, *fields])
-
-
-def random_query(rng: random.Random) -> str:
-    ndim = 1 if rng.random() < 0.25 else 2
-    n = rng.randint(1, 80)
-    size = str(n) if ndim == 1 else f"{n}x{rng.randint(1, 80) if rng.random() < 0.3 else n}"
-    layers = [random_layer(rng, i, ndim) for i in range(1, rng.randint(1, 8))]
-    if rng.random() < 0.01:
-        layers.append("bogus")
-    return f"?in={size}&l={';'.join(layers)}"
 
 
 def open_planner(page: Any, query: str = "") -> None:
@@ -112,7 +63,7 @@ def differences(q: str, shown: dict[str, Any], want: dict[str, Any]) -> list[str
 
 def test_page_matches_the_python_twin(page: Any) -> None:
     rng = random.Random(12)
-    queries = [random_query(rng) for _ in range(2500)]
+    queries = [random_query(rng, typos=True) for _ in range(2500)]
     outcomes = [plan(q) for q in queries]
     open_planner(page)
     failures = []

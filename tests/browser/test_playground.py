@@ -28,7 +28,7 @@ from playground_cases import (
     walk,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.pages("docs/playground/index.md")]
 MAX_CELLS = 5000  # the page draws grids up to this size and says so beyond it
 
 # Everything a test compares, read from the page in one evaluate.

@@ -21,7 +21,7 @@ from playground_cases import expected, random_queries
 
 from .test_playground import CODE_CASES, assert_clean, open_playground, set_palette
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.pages("docs/playground/index.md")]
 FRAMEWORKS = ("tensorflow", "pytorch", "jax", "onnx")
 NOTHING = "# Nothing to run until the configuration is valid"
 

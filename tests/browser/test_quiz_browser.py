@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from snippets.questions import all_questions
@@ -17,6 +18,7 @@ def answer(page, qid: str, correct: bool, keyboard: bool = False) -> None:
         choice.click()
 
 
+@pytest.mark.pages("docs/concepts/padding.md")
 def test_right_and_wrong_answers_on_a_page(page) -> None:
     page.goto("concepts/padding/")
     quiz = page.locator('.quiz[data-quiz="same-stride-1-size"]')
@@ -43,6 +45,7 @@ def test_right_and_wrong_answers_on_a_page(page) -> None:
     expect(page.locator("#sames-uneven-split")).to_be_visible()
 
 
+@pytest.mark.pages("docs/quiz.md")
 def test_quiz_page_keeps_score_after_instant_navigation(page) -> None:
     page.goto("./")
     page.evaluate("window.__noReload = true")

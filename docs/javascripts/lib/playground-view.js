@@ -21,16 +21,19 @@ function select(id, key, options) {
   ]);
 }
 
+// On a phone the controls fold away under a summary of the configuration, so the result and
+// the grid come first; from this width up they always show (the summary is hidden).
+var PHONE = "(max-width: 44.984375em)";
+
 function buildControls(root) {
   var form = el("form", { class: "pg-controls", "aria-label": "Configuration" });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
   });
-  form.appendChild(el("div", { class: "pg-selects" }, [
+  var sets = el("div", { class: "pg-sets" }, [
     select("pg-op", "op", OPS),
     select("pg-padding", "padding", PADDINGS),
-  ]));
-  var sets = el("div", { class: "pg-sets" });
+  ]);
   GROUPS.forEach(function (g) {
     var set = el("fieldset", { class: "pg-set", "data-group": g[0] }, [
       el("legend", { text: g[1] }),
@@ -38,8 +41,10 @@ function buildControls(root) {
     NUMBERS.forEach(function (f) {
       if (f[4] !== g[0]) return;
       var id = "pg-" + f[0];
-      set.appendChild(el("div", { class: "pg-field" }, [
-        el("label", { for: id }, [f[1] + " ", el("code", { text: f[0] })]),
+      // The key is the visible label; the word stays in the name a screen reader reads.
+      set.appendChild(el("div", { class: "pg-field pg-field--inline" }, [
+        el("label", { for: id }, [el("span", { class: "vh", text: f[1] + " " }),
+          el("code", { text: f[0] })]),
         el("input", {
           id: id, type: "text", inputmode: "numeric", autocomplete: "off",
           spellcheck: "false", size: "3", "data-testid": f[0], "data-key": f[0],
@@ -51,7 +56,15 @@ function buildControls(root) {
   });
   form.appendChild(sets);
   form.appendChild(el("p", { class: "pg-hint", "data-hint": "" }));
-  root.appendChild(form);
+  var panel = el("details", { class: "pg-panel", "data-testid": "controls" }, [
+    el("summary", { "data-testid": "controls-summary" }, [
+      el("span", { class: "pg-panel__title", text: "Settings" }),
+      el("span", { class: "pg-panel__now", "data-testid": "controls-now" }),
+    ]),
+    form,
+  ]);
+  panel.open = !window.matchMedia(PHONE).matches;
+  root.appendChild(panel);
 }
 
 function buildOutput(root) {
@@ -68,7 +81,6 @@ function buildOutput(root) {
   root.appendChild(el("div", { class: "pg-messages", "aria-live": "polite" }));
   root.appendChild(el("section", { class: "pg-out", "aria-label": "Results" }, [
     results,
-    el("ul", { class: "pg-derivation" }),
     el("p", { class: "pg-link" }, [
       el("a", { "data-testid": "permalink", href: "", text: "Link to this configuration" }),
     ]),
@@ -83,10 +95,11 @@ function buildOutput(root) {
   ]);
   root.appendChild(el("section", { class: "pg-view", "aria-label": "Windows" }, [
     stepper,
-    el("p", { class: "pg-legend" }),
     el("div", { class: "pg-grids" }),
+    el("p", { class: "pg-legend" }),
     el("p", { class: "pg-readout", "aria-live": "polite", "data-testid": "readout" }),
   ]));
+  root.appendChild(el("ul", { class: "pg-derivation", "aria-label": "How the sizes come out" }));
   root.appendChild(el("section", { class: "pg-code", "aria-label": "TensorFlow code" }, [
     el("div", { class: "pg-code__bar" }, [
       el("span", { text: "The same in TensorFlow" }),
@@ -95,7 +108,8 @@ function buildOutput(root) {
     ]),
     // Focusable: keyboard users scroll a line wider than the box.
     el("pre", {}, [el("code", { "data-testid": "code", tabindex: "0" })]),
-  ]));  buildFrameworks(root);
+  ]));
+  buildFrameworks(root);
 }
 
 // ---- Explanations ----
@@ -207,6 +221,29 @@ function hint(c) {
   return parts.join(" ");
 }
 
+// The folded controls' summary: what is set, as typed, so a folded panel still says it.
+function settingsText(raw, c) {
+  var name = function (list, value) {
+    var hit = list.filter(function (o) {
+      return o[0] === value;
+    })[0];
+    return hit ? hit[1] : raw[list === OPS ? "op" : "padding"];
+  };
+  var parts = [name(OPS, c.op) + ", " + name(PADDINGS, c.padding)];
+  GROUPS.forEach(function (g) {
+    if (!applies(g[0], c.op, c.padding)) return;
+    var values = NUMBERS.filter(function (f) {
+      return f[4] === g[0];
+    }).map(function (f) {
+      return raw[f[0]] === "" ? (g[0] === "outpad" ? "None" : "?") : raw[f[0]];
+    });
+    var label = g[0] === "input" ? "input" : g[0] === "kernel" && isPool(c.op)
+      ? "pool" : g[0] === "kernel" ? "kernel" : g[1].toLowerCase();
+    parts.push(label + " " + values.join(g[0] === "explicit" ? ", " : " × "));
+  });
+  return parts.join(" · ");
+}
+
 // ---- One playground instance ----
 
 function Playground(root) {
@@ -250,6 +287,12 @@ function Playground(root) {
   grids.addEventListener("keydown", function (e) {
     self.move(e);
   });
+  this.panel = root.querySelector(".pg-panel");
+  this.phone = window.matchMedia(PHONE);
+  this.onResize = function (e) {
+    if (!e.matches) self.panel.open = true;
+  };
+  this.phone.addEventListener("change", this.onResize);
 }
 
 // Arrow keys step a number field, as they would in a number input.
@@ -315,6 +358,7 @@ Playground.prototype.apply = function (raw) {
     ? "Pool size"
     : "Kernel size";
   root.querySelector("[data-hint]").textContent = hint(c);
+  root.querySelector("[data-testid=controls-now]").textContent = settingsText(raw, c);
   this.showMessages(errors, result ? notes(c) : []);
   this.showResults(c, result);
   this.config = c;
@@ -661,6 +705,7 @@ Playground.prototype.copy = function () {
 
 Playground.prototype.destroy = function () {
   this.pause();
+  this.phone.removeEventListener("change", this.onResize);
   // A write still pending would land on the next page's address.
   window.clearTimeout(this.urlTimer);
 };
