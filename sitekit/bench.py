@@ -77,13 +77,18 @@ def kb(n: float) -> str:
     return f"{n / 1000:,.1f} kB"
 
 
-def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
-    """Run ``python *args`` from the project root: seconds, exit code, last lines of output."""
+def timed(
+    args: list[str], env: dict[str, str] | None = None, summary: str | None = None
+) -> tuple[float, int, str]:
+    """Run ``python *args`` from the project root: seconds, exit code, and the last lines of
+    output (or, given ``summary``, a regex, the last line that matches it, if any)."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
-    tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-3:])
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    found = [line for line in lines if summary and re.search(summary, line)]
+    tail = found[-1] if found else "\n".join(lines[-3:])
     return time.perf_counter() - start, done.returncode, tail
 
 
@@ -118,7 +123,8 @@ def suite_time(site: Path, fast: bool, parallel: str = "") -> tuple[str, str, st
         args += ["-m", "not browser and not tf"]
         label = "test suite (--fast: no TensorFlow, no browser)"
     env = {**os.environ, "SITE_DIR": str(site)}
-    seconds, code, tail = timed(args, env)
+    # The summary line, wherever stderr's notes put it.
+    seconds, code, tail = timed(args, env, summary=r"\b\d+ (passed|failed|errors?)\b")
     last = tail.splitlines()[-1] if tail else ""
     return (label, f"{seconds:.1f} s", last if code == 0 else f"FAILED (exit {code}): {last}")
 
