@@ -1,6 +1,6 @@
 // The planner's model as code a reader can run: Keras that builds it with the functional API,
 // and PyTorch that gives TensorFlow's shapes by writing TensorFlow's padding out. Both print
-// every layer's output shape, one line per layer: "layer3_convT: (1, 34, 34, 8)". Every size and
+// every layer's output shape, one line per layer: "layer3_convT: (1, 34, 34, 1)". Every size and
 // padding amount is the plan's (./planner-model.js, built on ./arithmetic.js); nothing is
 // re-derived here. tests/browser/test_planner_code.py runs both with TensorFlow and PyTorch.
 import { transposedLength } from "./arithmetic.js";
