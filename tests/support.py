@@ -16,6 +16,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+# The files of this repository's modules (snippets, sitekit), which may import TensorFlow.
+from sitekit.deps import module_file
+
 ROOT = Path(__file__).resolve().parents[1]
 # Instant navigation only intercepts URLs under site_url: the browser checks serve the site on it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
@@ -112,8 +115,6 @@ def used_fixtures(item: object) -> set[str]:
 # --- which code imports TensorFlow (for the markers, see tests/conftest.py) ---------------------
 
 TF_PACKAGES = ("tensorflow", "keras")
-# Packages of this repository whose modules may import TensorFlow on import.
-LOCAL_PACKAGES = ("snippets", "sitekit")
 
 
 def _imported(node: ast.AST) -> Iterator[str]:
@@ -125,17 +126,6 @@ def _imported(node: ast.AST) -> Iterator[str]:
         yield from (f"{node.module}.{alias.name}" for alias in node.names)
 
 
-def _local_file(name: str) -> Path | None:
-    """The file of a module of this repository (``snippets.figures`` is its ``__init__.py``)."""
-    if name.split(".")[0] not in LOCAL_PACKAGES:
-        return None
-    base = ROOT.joinpath(*name.split("."))
-    for path in (base.with_suffix(".py"), base / "__init__.py"):
-        if path.is_file():
-            return path
-    return None
-
-
 def imports_tensorflow(nodes: list[ast.stmt]) -> bool:
     """Whether these statements import TensorFlow or Keras when they run: directly, or through a
     module of ``snippets``/``sitekit`` that imports it when imported. Imports inside functions
@@ -145,7 +135,7 @@ def imports_tensorflow(nodes: list[ast.stmt]) -> bool:
             for name in _imported(child):
                 if name.split(".")[0] in TF_PACKAGES:
                     return True
-                local = _local_file(name)
+                local = module_file(name)
                 if local is not None and module_imports_tensorflow(local):
                     return True
     return False

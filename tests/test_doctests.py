@@ -13,7 +13,9 @@ import importlib
 from pathlib import Path
 
 import pytest
-from support import LOCAL_PACKAGES, ROOT
+from support import ROOT
+
+from sitekit.deps import LOCAL_PACKAGES
 
 PROMPT = ">>>"
 

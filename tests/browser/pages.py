@@ -240,3 +240,12 @@ def media_problems(report: dict[str, list[dict[str, Any]]]) -> list[str]:
             elif alt.lower().strip(".") in PLACEHOLDER_ALTS:
                 problems.append(f"{kind[:-1]} has placeholder alt text {alt!r}: {item['src']!r}")
     return problems
+
+
+def set_palette(page: Any, scheme: str) -> None:
+    """Click Material's palette toggle until the page uses ``scheme``."""
+    for _ in range(3):
+        if page.get_attribute("body", "data-md-color-scheme") == scheme:
+            return
+        page.click("form[data-md-component=palette] label:not([hidden])")
+    assert page.get_attribute("body", "data-md-color-scheme") == scheme

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from .pages import set_palette
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.pages("docs/playground/index.md", "docs/planner/index.md"),
@@ -23,6 +25,7 @@ PHONE = {"width": 390, "height": 844}
 PRESET_VGG = "?in=224x224&c=3&l=" + ";".join(
     ["conv,k=3,p=same,c=64"] * 2 + ["maxpool"] + ["conv,k=3,p=same,c=128"] * 2 + ["maxpool"]
 )
+
 RESULTS = ["out-h", "out-w", "pad-top", "pad-bottom", "pad-left", "pad-right"]
 
 
@@ -80,15 +83,6 @@ def axe_violations(page: Any) -> list[str]:
     results = Axe().run(page, context=".md-content")
     violations = results.response["violations"]
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
-
-
-def set_palette(page: Any, scheme: str) -> None:
-    """Click Material's palette toggle until the page uses ``scheme``."""
-    for _ in range(3):
-        if page.get_attribute("body", "data-md-color-scheme") == scheme:
-            return
-        page.click("form[data-md-component=palette] label:not([hidden])")
-    assert page.get_attribute("body", "data-md-color-scheme") == scheme
 
 
 def assert_clean(page: Any) -> None:

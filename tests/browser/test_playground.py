@@ -28,6 +28,8 @@ from playground_cases import (
     walk,
 )
 
+from .pages import set_palette
+
 pytestmark = [pytest.mark.browser, pytest.mark.pages("docs/playground/index.md")]
 MAX_CELLS = 5000  # the page draws grids up to this size and says so beyond it
 
@@ -210,15 +212,6 @@ def test_control_input_matches_the_arithmetic(page: Any) -> None:
     assert problems(shown["search"], shown) == []
     assert "h=16" in wait_for_address(page)
     assert_clean(page)
-
-
-def set_palette(page: Any, scheme: str) -> None:
-    """Click Material's palette toggle until the page uses ``scheme``."""
-    for _ in range(3):
-        if page.get_attribute("body", "data-md-color-scheme") == scheme:
-            return
-        page.click("form[data-md-component=palette] label:not([hidden])")
-    assert page.get_attribute("body", "data-md-color-scheme") == scheme
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
