@@ -196,12 +196,7 @@ def page_table(weights: dict[str, int]) -> str:
         )
         for path, total in sorted(weights.items(), key=lambda kv: -kv[1])
     ]
-    header = ("page", "first visit", "note")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(2)]
-    lines = [f"| {header[0]:<{widths[0]}} | {header[1]:>{widths[1]}} | {header[2]}"]
-    lines.append(f"|{'-' * (widths[0] + 2)}|{'-' * (widths[1] + 1)}:|{'-' * 6}")
-    lines += [f"| {a:<{widths[0]}} | {b:>{widths[1]}} | {c}" for a, b, c in rows]
-    return "\n".join(lines)
+    return table(rows, header=("page", "first visit", "note"))
 
 
 def weight_rows(
@@ -291,9 +286,10 @@ def app_rows(weights: dict[str, int] | None = None) -> list[tuple[str, str, str]
     return rows
 
 
-def table(rows: list[tuple[str, str, str]]) -> str:
-    """A Markdown table: measure, value, note."""
-    header = ("measure", "value", "note")
+def table(
+    rows: list[tuple[str, str, str]], header: tuple[str, str, str] = ("measure", "value", "note")
+) -> str:
+    """A Markdown table of three columns (by default measure, value, note), values right-aligned."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(2)]
     lines = [f"| {header[0]:<{widths[0]}} | {header[1]:>{widths[1]}} | {header[2]}"]
     lines.append(f"|{'-' * (widths[0] + 2)}|{'-' * (widths[1] + 1)}:|{'-' * 6}")
