@@ -30,6 +30,8 @@ PADDING_NAMES = ("valid", "same", "causal")
 
 def _check_int(name: str, value: object, minimum: int) -> int:
     """Return ``value`` as an int, or raise if it is not an integer >= ``minimum``."""
+    if type(value) is int and value >= minimum:  # the common case, without the ABC checks below
+        return value
     # bool is an Integral subclass, but True as a kernel size is always a mistake.
     if isinstance(value, bool) or not isinstance(value, Integral):
         raise ValueError(

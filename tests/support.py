@@ -42,14 +42,11 @@ def child_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith(ENV_DROP)}
 
 
-def copy_project(dest: Path, *, notebook_cache: bool) -> Path:
-    """Copy the working tree to ``dest`` as a clone would have it, and return ``dest``.
-
-    ``notebook_cache=True`` copies ``.cache/`` too, so builds of the copy replay the notebook
-    runs of the real tree instead of executing every notebook again.
-    """
-    ignored = NOT_IN_A_CLONE if notebook_cache else (*NOT_IN_A_CLONE, ".cache")
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*ignored))
+def copy_project(dest: Path) -> Path:
+    """Copy the working tree to ``dest`` as a clone would have it, and return ``dest``; with the
+    notebook cache (``.cache/``), so builds of the copy replay the notebook runs of the real tree
+    instead of executing every notebook again."""
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*NOT_IN_A_CLONE))
     return dest
 
 

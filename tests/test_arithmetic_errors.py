@@ -106,6 +106,15 @@ def test_non_integers_are_refused(case: tuple[str, str], value: object) -> None:
     assert "integer" in message
 
 
+def test_numpy_integers_are_sizes() -> None:
+    """A size read off an array (``np.int64``, ``np.uint8``) works like the int it holds."""
+    import numpy as np
+
+    assert conv_output_size(np.int64(7), np.int32(3), stride=np.uint8(2), padding="same") == 4
+    split = same_padding(np.int64(6), np.int64(3), stride=np.int64(2))
+    assert split == (0, 1) and {type(cells) for cells in split} == {int}
+
+
 @quick
 @given(case=st.sampled_from(INTEGER_ARGUMENTS), value=st.booleans())
 def test_bools_are_refused(case: tuple[str, str], value: bool) -> None:

@@ -56,7 +56,7 @@ def wait_for(what: str, check: Callable[[], bool], log: Path) -> float:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     """The copy, the address ``mkdocs serve`` serves it on, and the server's log."""
-    project = copy_project(tmp_path / "project", notebook_cache=True)
+    project = copy_project(tmp_path / "project")
     (project / ".cache" / "live-snippets.json").unlink(missing_ok=True)
     url = f"http://127.0.0.1:{free_port()}/"
     log = tmp_path / "serve.log"

@@ -2,7 +2,10 @@
 
 Each notebook (``docs/notebooks/*.py``, jupytext percent format) is executed here with nbclient
 exactly as the site build executes it, so a failing cell shows up in the test stage first, with
-its traceback. The build glue (``sitekit/notebooks.py``) is tested on small pieces of HTML.
+its traceback. What that fresh run prints and draws must be, byte for byte, what the built page
+shows: two runs of each notebook, the build's and this one, give the same output (the notebook
+half of ``tests/test_reproducible.py``, whose second build replays the notebook cache). The build
+glue (``sitekit/notebooks.py``) is tested on small pieces of HTML.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ REQUIRED = {
     ],
 }
 CHECK = re.compile(r"^\s*(assert\b|np\.testing\.assert_)", re.M)
+IMAGE_TYPES = ("image/png", "image/jpeg")
 
 
 def execute(notebook: nbformat.NotebookNode, script: Path) -> nbformat.NotebookNode:
@@ -101,16 +105,38 @@ def test_notebook_contains_its_checks(script: Path) -> None:
     assert len(notebook.metadata.get("description", "")) > 50, "describe it in the header"
 
 
-@pytest.mark.tf
+def unshown_outputs(notebook: nbformat.NotebookNode, page: str) -> list[str]:
+    """The printed text and images of an executed notebook that the built page does not show
+    exactly (text as the page escapes it, images as the data URL the page embeds)."""
+    missing = []
+    for index, cell in enumerate(code_cells(notebook)):
+        for output in cell.outputs:
+            data = output.get("data", {})
+            images = [
+                f"data:{m};base64,{data[m]}".replace("\n", "") for m in IMAGE_TYPES if m in data
+            ]
+            texts = [output.text] if output.output_type == "stream" else []
+            texts += [data["text/plain"]] if "text/plain" in data and not images else []
+            missing += [
+                f"code cell {index} prints {text[:80]!r}"
+                for text in texts
+                if html.escape(text.rstrip("\n"), quote=False) not in page
+            ]
+            missing += [
+                f"code cell {index} draws {url[:40]}..." for url in images if url not in page
+            ]
+    return missing
+
+
 @pytest.mark.parametrize("script", SCRIPTS, ids=IDS)
-def test_notebook_runs_clean_in_a_fresh_kernel(script: Path) -> None:
+def test_notebook_runs_clean_in_a_fresh_kernel(script: Path, site_dir: Path) -> None:
     notebook = execute(jupytext.read(script), script)
     for index, cell in enumerate(code_cells(notebook)):
         kinds = [o.output_type for o in cell.outputs]
         assert "error" not in kinds, f"{script.name}, code cell {index}: error output"
         stderr = [o.text for o in cell.outputs if o.get("name") == "stderr"]
         assert not stderr, f"{script.name}, code cell {index} wrote to stderr: {stderr}"
-        images = [o for o in cell.outputs if {"image/png", "image/jpeg"} & set(o.get("data", {}))]
+        images = [o for o in cell.outputs if set(IMAGE_TYPES) & set(o.get("data", {}))]
         described = figure_descriptions(cell.source)
         assert len(images) == len(described), (
             f"{script.name}, code cell {index}: {len(images)} image(s), "
@@ -118,6 +144,32 @@ def test_notebook_runs_clean_in_a_fresh_kernel(script: Path) -> None:
         )
     printed = [o for c in code_cells(notebook) for o in c.outputs if o.output_type == "stream"]
     assert len(printed) >= 3, f"{script.name} shows too little output"
+    page = (site_dir / "notebooks" / script.stem / "index.html").read_text(encoding="utf-8")
+    unshown = unshown_outputs(notebook, page)
+    assert not unshown, (
+        f"{script.name}: a fresh run differs from the built page (notebooks/{script.stem}/): "
+        + "; ".join(unshown)
+    )
+
+
+def test_unshown_outputs_names_what_the_page_does_not_show() -> None:
+    cell = nbformat.v4.new_code_cell("show()")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="1 < 2\n"),
+        nbformat.v4.new_output(
+            "display_data", data={"image/jpeg": "QUJD\nREVG", "text/plain": "F"}
+        ),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "(3, 3)"}),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    shown = '<code>1 &lt; 2</code><img src="data:image/jpeg;base64,QUJDREVG"/><code>(3, 3)</code>'
+    assert unshown_outputs(notebook, shown) == []
+    other = '<code>1 &lt; 3</code><img src="data:image/jpeg;base64,QUJDREVH"/>'
+    assert unshown_outputs(notebook, other) == [
+        "code cell 0 prints '1 < 2\\n'",
+        "code cell 0 draws data:image/jpeg;base64,QUJDREVG...",
+        "code cell 0 prints '(3, 3)'",
+    ]
 
 
 @pytest.mark.tf

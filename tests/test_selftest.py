@@ -1,8 +1,11 @@
 """Self-test of the checks, and of the page scaffold.
 
-Each fault test copies the project to a temporary folder, breaks ONE thing in the copy, runs the
+Each fault test copies the project to a temporary folder, breaks one thing in the copy, runs the
 narrowest check that should catch it, and asserts that the check fails with a message naming
 the broken file. A check that stays green on a broken tree is a promise the site cannot keep.
+Where one check must catch several faults and each run of it costs seconds (TensorFlow starts
+in it, or it builds the site), one copy holds them all, each in a file of its own and with a
+token of its own, and the one run must name every one of them: no fault can pass for another.
 
 The copy runs with this interpreter and ``PYTHONPATH`` set to the copy, so ``snippets`` and
 ``sitekit`` are imported from the copy, not from the editable install of the real tree
@@ -37,7 +40,7 @@ def project(tmp_path: Path) -> Path:
     .cache/ is copied: mkdocs-jupyter's cache is keyed on the notebook's bytes, so the copy's
     builds reuse the real tree's notebook runs unless the fault is in a notebook.
     """
-    return copy_project(tmp_path / "project", notebook_cache=True)
+    return copy_project(tmp_path / "project")
 
 
 def run(
@@ -125,31 +128,71 @@ def test_missing_snippet_section_is_caught(project: Path) -> None:
     assert_caught(result, rel(page, project), f"{section}_gone")
 
 
-def test_failing_snippet_assertion_is_caught(project: Path) -> None:
-    _, file, _ = concept_includes(project)[0]
-    append(project / file, f"\nassert 2 + 2 == 5, {TOKEN!r}\n")
-    # The whole-file run only: section runs have ids "file:section", and cannot see the fault.
-    result = pytest_in(project, "tests/test_snippets.py", "-k", f"{file} and not :")
-    assert_caught(result, file, TOKEN)
-
-
 def test_untested_inline_python_block_is_caught(project: Path) -> None:
     page, _, _ = concept_includes(project)[0]
     append(page, f"\n```python\nprint({TOKEN!r})\n```\n")
     assert_caught(pytest_in(project, "tests/test_docs.py"), rel(page, project), TOKEN)
 
 
-def test_broken_link_is_caught(project: Path) -> None:
-    page, _, _ = concept_includes(project)[0]
-    append(page, f"\n[A page that is not there]({TOKEN}.md)\n")
-    docs = project / "docs"
-    assert_caught(strict_build(project), rel(page, docs), f"{TOKEN}.md", pytest_run=False)
+def printed_output(project: Path, file: str, section: str) -> Path:
+    """The committed output file of a snippet section."""
+    stem = Path(file).relative_to("snippets").with_suffix("")
+    return project / "snippets" / "_outputs" / stem / f"{section}.txt"
 
 
-def test_missing_anchor_is_caught(project: Path) -> None:
+def test_snippet_checks_name_each_fault(project: Path) -> None:
+    """A failing assertion outside the shown sections (the whole-file run's to catch), a line
+    added to a section's output file, a wrong digit in another section's output file."""
+    (_, file, section), *others = concept_includes(project)
+    append(project / file, "\nassert 2 + 2 == 5, 'selftest-failing-assertion'\n")
+    stale = printed_output(project, file, section)
+    assert stale.is_file(), f"{section} of {file} prints nothing: pick a section that prints"
+    append(stale, "selftest-stale-output\n")
+    numbered = [
+        (f, s, out)
+        for _, f, s in others
+        if (out := printed_output(project, f, s)) != stale
+        and out.is_file()
+        and re.search(r"\d", out.read_text(encoding="utf-8"))
+    ]
+    assert numbered, "no other concept section prints a number: pick one that does"
+    file_2, section_2, wrong = numbered[0]
+    text = wrong.read_text(encoding="utf-8")
+    digit = re.search(r"\d", text)
+    wrong.write_text(
+        text[: digit.start()] + str((int(digit.group()) + 1) % 10) + text[digit.end() :],
+        encoding="utf-8",
+    )
+    # The whole-file run of the first file (section runs have ids "file:section" and cannot see
+    # the assertion), and the two sections.
+    chosen = f"({file} and not :) or {file}:{section} or {file_2}:{section_2}"
+    result = pytest_in(project, "tests/test_snippets.py", "-k", chosen)
+    assert_caught(
+        result, file, "selftest-failing-assertion", rel(stale, project), rel(wrong, project)
+    )
+
+
+def test_strict_build_names_each_fault(project: Path) -> None:
+    """A link to a page that is not there, a link to a heading that is not there (from another
+    page), a page that no menu leads to."""
     (page, _, _), (other, _, _) = concept_includes(project)[:2]
-    append(page, f"\n[A heading that is not there]({other.name}#{TOKEN})\n")
-    assert_caught(strict_build(project), rel(page, project / "docs"), TOKEN, pytest_run=False)
+    append(page, "\n[A page that is not there](selftest-no-such-page.md)\n")
+    append(other, f"\n[A heading that is not there]({page.name}#selftest-no-such-heading)\n")
+    orphan = project / "docs" / "selftest-orphan.md"
+    orphan.write_text(
+        '---\ntitle: Orphan\ndescription: "A page no menu leads to."\n---\n\n# Orphan\n',
+        encoding="utf-8",
+    )
+    docs = project / "docs"
+    assert_caught(
+        strict_build(project),
+        rel(page, docs),
+        "selftest-no-such-page.md",
+        rel(other, docs),
+        "selftest-no-such-heading",
+        orphan.name,
+        pytest_run=False,
+    )
 
 
 def test_stale_figure_is_caught(project: Path) -> None:
@@ -161,32 +204,16 @@ def test_stale_figure_is_caught(project: Path) -> None:
     assert_caught(result, figure.name)
 
 
-def test_stale_printed_output_is_caught(project: Path) -> None:
-    _, file, section = concept_includes(project)[0]
-    stem = Path(file).relative_to("snippets").with_suffix("")
-    output = project / "snippets" / "_outputs" / stem / f"{section}.txt"
-    assert output.is_file(), f"{section} of {file} prints nothing: pick a section that prints"
-    append(output, f"{TOKEN}\n")
-    result = pytest_in(project, "tests/test_snippets.py", "-k", f"{file}:{section}")
-    assert_caught(result, rel(output, project))
-
-
-def test_raising_notebook_cell_is_caught(project: Path) -> None:
+def test_raising_notebook_cell_is_caught(project: Path, site_dir: Path) -> None:
     notebooks = sorted((project / "docs" / "notebooks").glob("*.py"))
     assert notebooks, "no notebook in docs/notebooks/"
     notebook = notebooks[0]
     append(notebook, f'\n# %%\nraise RuntimeError("{TOKEN}")\n')
-    result = pytest_in(project, "tests/test_notebooks.py", "-k", notebook.stem)
+    # The real tree's site: the check compares a run with the page, and the copy's own build
+    # would stop at the fault before the check could run.
+    env = {"SITE_DIR": str(site_dir)}
+    result = pytest_in(project, "tests/test_notebooks.py", "-k", notebook.stem, env=env)
     assert_caught(result, notebook.stem, TOKEN)  # the test's id names the notebook
-
-
-def test_page_missing_from_nav_is_caught(project: Path) -> None:
-    orphan = project / "docs" / f"{TOKEN}.md"
-    orphan.write_text(
-        '---\ntitle: Orphan\ndescription: "A page no menu leads to."\n---\n\n# Orphan\n',
-        encoding="utf-8",
-    )
-    assert_caught(strict_build(project), orphan.name, pytest_run=False)
 
 
 def test_image_without_alt_text_is_caught(project: Path) -> None:
@@ -217,19 +244,6 @@ def test_section_page_without_its_card_is_caught(project: Path) -> None:
     assert_caught(pytest_in(project, "tests/test_cards.py"), rel(page, project), "card:")
 
 
-def test_wrong_number_in_a_committed_output_is_caught(project: Path) -> None:
-    _, file, section = concept_includes(project)[0]
-    stem = Path(file).relative_to("snippets").with_suffix("")
-    output = project / "snippets" / "_outputs" / stem / f"{section}.txt"
-    text = output.read_text(encoding="utf-8")
-    digit = re.search(r"\d", text)
-    assert digit, f"{rel(output, project)} prints no number: pick a section that does"
-    wrong = str((int(digit.group()) + 1) % 10)
-    output.write_text(text[: digit.start()] + wrong + text[digit.end() :], encoding="utf-8")
-    result = pytest_in(project, "tests/test_snippets.py", "-k", f"{file}:{section}")
-    assert_caught(result, rel(output, project))
-
-
 def test_swapped_same_split_is_caught(project: Path) -> None:
     arithmetic = project / "snippets" / "arithmetic.py"
     text = arithmetic.read_text(encoding="utf-8")
@@ -250,27 +264,22 @@ def quick_build(project: Path) -> tuple[int, str]:
     return run(project, "-m", "mkdocs", "build", "-f", "no-notebooks.yml", "-d", "site")
 
 
-def assert_leak_caught(project: Path, page: Path, text: str) -> None:
-    """The rendered-text check over a build of the copy names the page and the text."""
+def test_rendered_text_check_names_each_leak(project: Path) -> None:
+    """Raw TeX in one page's prose, an escaped quote in another page's admonition title: the
+    check over a build of the copy names each page and what leaked on it."""
+    (page, _, _), (other, _, _) = concept_includes(project)[:2]
+    append(page, "\nThe output has \\lceil n / s \\rceil positions.\n")
+    append(other, '\n!!! note "Not \\"selftest-escaped-quote\\" at all"\n\n    Body.\n')
     code, out = quick_build(project)
     assert code == 0, f"the copy does not build:\n{out[-4000:]}"
     result = pytest_in(
         project, "tests/test_rendered_text.py", "-k", "no_page", env={"SITE_DIR": "site"}
     )
-    built = page.relative_to(project / "docs").with_suffix("").as_posix() + "/index.html"
-    assert_caught(result, built, text)
 
+    def built(path: Path) -> str:
+        return path.relative_to(project / "docs").with_suffix("").as_posix() + "/index.html"
 
-def test_raw_tex_is_caught(project: Path) -> None:
-    page, _, _ = concept_includes(project)[0]
-    append(page, "\nThe output has \\lceil n / s \\rceil positions.\n")
-    assert_leak_caught(project, page, "\\lceil")
-
-
-def test_escaped_quote_in_a_title_is_caught(project: Path) -> None:
-    page, _, _ = concept_includes(project)[0]
-    append(page, '\n!!! note "Not \\"{TOKEN}\\" at all"\n\n    Body.\n'.replace("{TOKEN}", TOKEN))
-    assert_leak_caught(project, page, TOKEN)
+    assert_caught(result, built(page), "\\lceil", built(other), "selftest-escaped-quote")
 
 
 # --- the page scaffold ------------------------------------------------------------------------
@@ -303,14 +312,9 @@ def test_scaffolded_page_builds_and_lists_what_is_left(project: Path) -> None:
     assert code == 0, f"the scaffolded page fails the docs checks:\n{out[-4000:]}"
     code, out = pytest_in(project, "tests/test_snippets.py", "-k", "selftest_trap")
     assert code == 0 and "passed" in out, f"its snippet fails:\n{out[-4000:]}"
-    # The build, without the notebook plugin: a new snippet invalidates the notebook cache, and
-    # re-running every notebook would prove nothing about this page. Without the plugin the
-    # notebooks' nav entries warn, so the build is not strict; no warning may name the new page.
-    (project / "no-notebooks.yml").write_text(
-        "INHERIT: mkdocs.yml\nstrict: false\nplugins: [search]\n", encoding="utf-8"
-    )
+    # Not strict (quick_build), so no warning may name the new page.
+    code, out = quick_build(project)
     site = project / "site"
-    code, out = run(project, "-m", "mkdocs", "build", "-f", "no-notebooks.yml", "-d", str(site))
     assert code == 0, f"the scaffolded page does not build:\n{out[-4000:]}"
     warnings = [w for w in out.splitlines() if w.startswith("WARNING") and "selftest" in w]
     assert not warnings, "\n".join(warnings)

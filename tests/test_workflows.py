@@ -226,6 +226,8 @@ def test_test_job(site: dict) -> None:
     job = site["jobs"]["test"]
     assert "make test" in _runs(job)
     assert "chromium" in _runs(job)
+    (make_test,) = [step for step in job["steps"] if step.get("run") == "make test"]
+    assert make_test["env"]["SCREENSHOTS"] == "1", "the upload below would hold no screenshot"
     (upload,) = _steps_using(job, "actions/upload-artifact")
     assert upload["if"] == "always()"
     assert upload["with"]["path"].rstrip("/") == "test-artifacts"
