@@ -54,7 +54,8 @@ def test_quiz_page_keeps_score_after_instant_navigation(page) -> None:
     page.wait_for_url("**/quiz/")
     assert page.evaluate("window.__noReload") is True, "instant navigation reloaded the page"
     total = len(all_questions())
-    assert page.locator(".quiz").count() == total
+    # The address changes before the new content is in: wait for it (count() would not).
+    expect(page.locator(".quiz")).to_have_count(total)
     answer(page, "resnet-stem-size", correct=True)
     answer(page, "stride-2-valid-size", correct=False)
     score = page.locator(".quiz-score").inner_text()
