@@ -191,14 +191,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # notebooks in fresh kernels), in the order they should start; the browser tests, one group on
 # one worker, come first of all.
 LONG_FIRST = (
-    "test_reproducible.py",
-    "test_selftest.py",
     "test_porting_backends.py",
-    "test_notebooks.py",
+    "test_selftest.py",
     "test_live_serve.py",
     "test_checks.py",
-    "test_check.py",
+    "test_notebooks.py",
     "test_porting_sweep.py",
+    "test_reproducible.py",
+    "test_check.py",
 )
 
 
