@@ -81,14 +81,14 @@ def timed(
     args: list[str], env: dict[str, str] | None = None, summary: str | None = None
 ) -> tuple[float, int, str]:
     """Run ``python *args`` from the project root: seconds, exit code, and the last lines of
-    output (or, given ``summary``, a regex, the last line that matches it, if any)."""
+    output (or, given ``summary``, a regex, the lines that match it, if any)."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
     lines = (done.stdout + done.stderr).strip().splitlines()
     found = [line for line in lines if summary and re.search(summary, line)]
-    tail = found[-1] if found else "\n".join(lines[-3:])
+    tail = "\n".join(found if found else lines[-3:])
     return time.perf_counter() - start, done.returncode, tail
 
 
@@ -123,10 +123,13 @@ def suite_time(site: Path, fast: bool, parallel: str = "") -> tuple[str, str, st
         args += ["-m", "not browser and not tf"]
         label = "test suite (--fast: no TensorFlow, no browser)"
     env = {**os.environ, "SITE_DIR": str(site)}
-    # The summary line, wherever stderr's notes put it.
-    seconds, code, tail = timed(args, env, summary=r"\b\d+ (passed|failed|errors?)\b")
-    last = tail.splitlines()[-1] if tail else ""
-    return (label, f"{seconds:.1f} s", last if code == 0 else f"FAILED (exit {code}): {last}")
+    # The summary line, wherever stderr's notes put it, and the id of each test that failed.
+    summary = r"^(FAILED|ERROR) |\b\d+ (passed|failed|errors?)\b"
+    seconds, code, tail = timed(args, env, summary=summary)
+    *failed, last = tail.splitlines() or [""]
+    note = last if code == 0 else f"FAILED (exit {code}): {last}"
+    note += "".join(f"; {line.split(' - ')[0]}" for line in failed)
+    return (label, f"{seconds:.1f} s", note)
 
 
 def _body_size(response: Any) -> int:

@@ -131,3 +131,23 @@ def test_makefile_exports_the_tensorflow_environment() -> None:
 @pytest.mark.parametrize("name", sorted(TF_ENV))
 def test_tests_run_with_the_tensorflow_environment(name: str) -> None:
     assert name in os.environ, f"tests/conftest.py did not set {name}"
+
+
+def test_bench_names_the_tests_that_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A red suite in ``make bench`` says which tests failed, not only how many."""
+    from sitekit import bench
+
+    printed = (
+        "..F.\nFAILED tests/test_x.py::test_y[a] - AssertionError: no\n"
+        "ERROR tests/test_z.py::test_w - OSError\n1 failed, 2 passed, 1 error in 1.00s\n"
+    )
+
+    def fake_run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(args, 1, printed, "a note on stderr\n")
+
+    monkeypatch.setattr(bench.subprocess, "run", fake_run)
+    _, _, note = bench.suite_time(ROOT / "site", fast=False)
+    assert note == (
+        "FAILED (exit 1): 1 failed, 2 passed, 1 error in 1.00s; "
+        "FAILED tests/test_x.py::test_y[a]; ERROR tests/test_z.py::test_w"
+    )
