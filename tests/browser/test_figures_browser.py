@@ -74,6 +74,10 @@ BROWSER_LAZY_MAX = 2500
 
 def load_animations(page: Any, count: int) -> None:
     """Scroll each animation of the open page into view until all ``count`` are inlined."""
+    # After instant navigation the address changes before the new content is in: wait for the
+    # page's animations, in whatever state, or the loop below would find none yet and stop.
+    present = f"document.querySelectorAll('{PENDING}, .md-content .anim').length >= {count}"
+    page.wait_for_function(present)
     for _ in range(count):
         img = page.query_selector(PENDING)
         if img is None:
