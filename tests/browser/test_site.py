@@ -7,9 +7,8 @@ every image with real alt text; show no markup as text. With ``SCREENSHOTS=1`` (
 workflow sets it, and uploads them) full-page screenshots of every page at desktop and phone
 widths land in ``test-artifacts/screenshots/``: they are for people to look at, no assertion reads
 them, and they cost a fifth of this check's time, so a local ``make test`` leaves them out. The
-interactive parts
-of the theme (copy button, search, palette toggle, instant navigation) are driven as a reader
-would.
+interactive parts of the theme (copy button, search, palette toggle, instant navigation) are
+driven as a reader would.
 """
 
 from __future__ import annotations
