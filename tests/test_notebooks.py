@@ -136,7 +136,7 @@ def test_notebook_runs_clean_in_a_fresh_kernel(script: Path, site_dir: Path) -> 
         assert "error" not in kinds, f"{script.name}, code cell {index}: error output"
         stderr = [o.text for o in cell.outputs if o.get("name") == "stderr"]
         assert not stderr, f"{script.name}, code cell {index} wrote to stderr: {stderr}"
-        images = [o for o in cell.outputs if set(IMAGE_TYPES) & set(o.get("data", {}))]
+        images = [o for o in cell.outputs if any(m in o.get("data", {}) for m in IMAGE_TYPES)]
         described = figure_descriptions(cell.source)
         assert len(images) == len(described), (
             f"{script.name}, code cell {index}: {len(images)} image(s), "

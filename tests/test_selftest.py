@@ -25,6 +25,7 @@ import pytest
 from support import ROOT, child_env, copy_project
 
 from sitekit.env import TF_ENV
+from sitekit.live import output_of
 from sitekit.scaffold import MARKER, add_to_nav, nav_sections, placeholders, validate
 
 INCLUDE = re.compile(
@@ -35,11 +36,8 @@ TOKEN = "selftest-injected-fault"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A fresh copy of the project, without virtualenv, builds and caches.
-
-    .cache/ is copied: mkdocs-jupyter's cache is keyed on the notebook's bytes, so the copy's
-    builds reuse the real tree's notebook runs unless the fault is in a notebook.
-    """
+    """A fresh copy of the project (``support.copy_project``: no virtualenv or builds, with the
+    notebook cache, so the copy's builds replay the real tree's notebook runs)."""
     return copy_project(tmp_path / "project")
 
 
@@ -134,24 +132,18 @@ def test_untested_inline_python_block_is_caught(project: Path) -> None:
     assert_caught(pytest_in(project, "tests/test_docs.py"), rel(page, project), TOKEN)
 
 
-def printed_output(project: Path, file: str, section: str) -> Path:
-    """The committed output file of a snippet section."""
-    stem = Path(file).relative_to("snippets").with_suffix("")
-    return project / "snippets" / "_outputs" / stem / f"{section}.txt"
-
-
 def test_snippet_checks_name_each_fault(project: Path) -> None:
     """A failing assertion outside the shown sections (the whole-file run's to catch), a line
     added to a section's output file, a wrong digit in another section's output file."""
     (_, file, section), *others = concept_includes(project)
     append(project / file, "\nassert 2 + 2 == 5, 'selftest-failing-assertion'\n")
-    stale = printed_output(project, file, section)
+    stale = project / output_of(f"{file}:{section}")
     assert stale.is_file(), f"{section} of {file} prints nothing: pick a section that prints"
     append(stale, "selftest-stale-output\n")
     numbered = [
         (f, s, out)
         for _, f, s in others
-        if (out := printed_output(project, f, s)) != stale
+        if (out := project / output_of(f"{f}:{s}")) != stale
         and out.is_file()
         and re.search(r"\d", out.read_text(encoding="utf-8"))
     ]
