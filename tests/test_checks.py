@@ -10,10 +10,12 @@ it on every test the session collected.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -131,6 +133,18 @@ def test_makefile_exports_the_tensorflow_environment() -> None:
 @pytest.mark.parametrize("name", sorted(TF_ENV))
 def test_tests_run_with_the_tensorflow_environment(name: str) -> None:
     assert name in os.environ, f"tests/conftest.py did not set {name}"
+
+
+@pytest.mark.parametrize("name", ["tensorflow", "keras", "mkdocs", "torch"])
+def test_installed_packages_carry_their_bytecode(name: str) -> None:
+    """uv compiles what it installs (``compile-bytecode`` in pyproject.toml): on a machine that
+    sets PYTHONDONTWRITEBYTECODE, a package without bytecode is compiled again by every process
+    that imports it, which more than doubles the cost of each of the suite's TensorFlow starts."""
+    # From site-packages itself: the quick-selection run below shadows tensorflow and keras.
+    source = Path(sysconfig.get_paths()["purelib"]) / name / "__init__.py"
+    assert source.is_file(), f"{name} is not installed"
+    cached = Path(importlib.util.cache_from_source(str(source)))
+    assert cached.is_file(), f"{name} has no bytecode ({cached}): run `make install`"
 
 
 def test_bench_names_the_tests_that_failed(monkeypatch: pytest.MonkeyPatch) -> None:
