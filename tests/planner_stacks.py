@@ -23,8 +23,8 @@ PRESETS = {
     )
 }
 # conv three times: most layers of a real model are convolutions.
-OPS = ("conv", "conv", "conv", "maxpool", "avgpool", "convT", "zpad", "crop", "up", "concat",
-       "add")  # fmt: skip
+OPS = ("conv", "conv", "conv", "dw", "maxpool", "avgpool", "convT", "zpad", "crop", "up",
+       "concat", "add")  # fmt: skip
 # What a query with typos may hold: a value out of range, an unknown field, a bad padding, a
 # merge with a layer that does not exist, a per-axis value cut short.
 TYPOS = ("k=0", "bogus=1", "p=full", "from=99", "k=3x")
@@ -41,12 +41,12 @@ def random_layer(rng: random.Random, index: int, ndim: int, *, typos: bool = Fal
             return f"{rng.randint(low, high)}x{rng.randint(low, high)}"
         return str(rng.randint(low, high))
 
-    if op in ("conv", "maxpool", "avgpool", "convT"):
+    if op in ("conv", "dw", "maxpool", "avgpool", "convT"):
         if rng.random() < 0.8:
             fields.append(f"k={axis(1, 5)}")
         if rng.random() < 0.7:
             fields.append(f"s={axis(1, 3)}")
-        if op == "conv" and rng.random() < 0.3:
+        if op in ("conv", "dw") and rng.random() < 0.3:
             fields.append(f"d={axis(1, 3)}")
         if rng.random() < 0.8:
             choices = ["valid", "same", "valid", "same"]
@@ -58,6 +58,8 @@ def random_layer(rng: random.Random, index: int, ndim: int, *, typos: bool = Fal
             fields.append(f"op={axis(0, 2)}")
         if op in ("conv", "convT") and rng.random() < 0.3:
             fields.append(f"c={rng.randint(1, 8)}")
+        if op == "dw" and rng.random() < 0.3:
+            fields.append(f"m={rng.randint(1, 3)}")
     elif op in ("zpad", "crop"):
         for key in ("t", "b", "l", "r") if ndim == 2 else ("l", "r"):
             if rng.random() < 0.6:

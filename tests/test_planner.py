@@ -5,6 +5,7 @@ Its agreement with the page is tested in ``tests/browser/test_planner.py``.
 
 from __future__ import annotations
 
+import math
 import random
 from typing import Any
 
@@ -27,6 +28,8 @@ UNET = "conv,k=3;conv,k=3;maxpool;conv,k=3;conv,k=3;convT,k=2,s=2"
         ("in=8&l=conv,z=1", "layer 1 (conv): unknown field 'z=1'; conv takes k, s, d, p, c"),
         ("in=8x8&l=conv,k=1x2x3", "layer 1 (conv): k must be one number or 2 joined by 'x'"),
         ("in=8x8&l=conv,p=full", "layer 1 (conv): p must be valid, same, causal or explicit"),
+        ("in=8&l=dw,c=2", "layer 1 (dw): unknown field 'c=2'; dw takes k, s, d, p, m"),
+        ("in=8&l=dw,m=0", "layer 1 (dw): m must be an integer from 1 to 100000, got '0'"),
         ("in=8&l=add,from=1", "layer 1 (add): from must name an earlier layer"),
         ("in=8&l=zpad,t=1", "layer 1 (zpad): t: a 1-D input is padded with l and r only"),
         ("in=8&c=0", "c (the input channels) must be an integer from 1"),
@@ -45,6 +48,11 @@ def test_problems_in_words() -> None:
     assert "p=causal is Conv1D's padding" in first_error("in=8x8&l=conv,p=causal")
     assert "not explicit amounts" in first_error("in=8x8&l=maxpool,p=1-1")
     assert "refuses strides > 1 with dilation_rate > 1" in first_error("in=8&l=conv,s=2,d=2")
+    assert "p=causal is Conv1D's padding" in first_error("in=8&l=dw,p=causal")
+    assert "only with the same stride along both axes (s=1x3)" in first_error("in=8x8&l=dw,s=1x3")
+    depthwise = plan("in=9&c=2&l=dw,k=3,s=2,d=2,p=same,m=3")["layers"][0]
+    assert depthwise["out"] == [5] and depthwise["error"] is None
+    assert depthwise["macs"] == 5 * 3 * 2 * 3  # per output cell: k taps for each of c*m filters
     assert "takes p=valid or p=same" in first_error("in=8&l=convT,p=causal")
     assert "output_padding must be smaller than stride" in first_error("in=8&l=convT,s=2,op=2")
     assert "cropping 3 + 3 from 5 cells leaves -1" in first_error("in=5&l=crop,l=3,r=3")
@@ -105,15 +113,16 @@ def keras_layers(keras: Any, layer: dict[str, Any], ndim: int, channels: int) ->
     zero = L.ZeroPadding1D if ndim == 1 else L.ZeroPadding2D
     op = layer["op"]
     one = (lambda v: v[0]) if ndim == 1 else tuple  # UpSampling1D takes an int
-    if op == "conv":
-        conv = L.Conv1D if ndim == 1 else L.Conv2D
+    if op in ("conv", "dw"):
         p = layer["p"]
         before = [zero(p[0] if ndim == 1 else p)] if isinstance(p, tuple) else []
-        return [
-            *before,
-            conv(layer["c"] or channels, layer["k"], strides=layer["s"],
-                 dilation_rate=layer["d"], padding="valid" if before else p),
-        ]  # fmt: skip
+        common = {"strides": layer["s"], "dilation_rate": layer["d"],
+                  "padding": "valid" if before else p}  # fmt: skip
+        if op == "dw":
+            dw = L.DepthwiseConv1D if ndim == 1 else L.DepthwiseConv2D
+            return [*before, dw(layer["k"], depth_multiplier=layer["m"], **common)]
+        conv = L.Conv1D if ndim == 1 else L.Conv2D
+        return [*before, conv(layer["c"] or channels, layer["k"], **common)]
     if op in ("maxpool", "avgpool"):
         kind = {"maxpool": "MaxPooling", "avgpool": "AveragePooling"}[op]
         return [getattr(L, f"{kind}{ndim}D")(layer["k"], strides=layer["s"], padding=layer["p"])]
@@ -176,7 +185,7 @@ def _first_failing_at_run_time(model: Any, x: Any, count: int) -> tuple[list[Any
 
     shapes = []
     for index in range(1, count + 1):
-        part = keras.Model(model.inputs, model.outputs[index - 1])
+        part = keras.Model(model.input, model.outputs[index - 1])
         try:
             shapes.append(tuple(part(x).shape[1:-1]))
         except Exception:
@@ -272,6 +281,12 @@ def test_application_presets_are_the_keras_models(application: tuple[str, Any]) 
     want = [(*r["out"], r["c"]) for r in _run(parsed)]
     assert got == want
     assert len(names) == len(parsed["layers"])
+    # Multiply-adds: each output cell takes one for every weight of the kernel (a depthwise
+    # kernel holds k taps for each of its c * m filters; a full one, k * c_in for each filter).
+    kernels = [getattr(model.get_layer(name), "kernel", None) for name in names]
+    want_macs = [0 if k is None else math.prod(o.shape[1:-1]) * math.prod(k.shape)
+                 for k, o in zip(kernels, outputs, strict=True)]  # fmt: skip
+    assert [r["macs"] for r in _run(parsed)] == want_macs
 
 
 @pytest.mark.parametrize("key", ["unet-valid", "unet-same", "wavenet"])
@@ -287,6 +302,16 @@ def test_network_presets_match_keras(key: str) -> None:
         error = plan(PRESETS[key])["layers"][15]["error"]
         assert "differ by 8 along the height, 8 along the width" in error
         assert "crop the skip by crop,t=4,b=4,l=4,r=4" in error
+
+
+def test_depthwise_rules_are_keras_own() -> None:
+    """What the planner says of ``dw`` is what Keras does: unequal strides fail when the model
+    runs, causal padding is refused, stride with dilation runs (only Conv refuses it)."""
+    import keras
+
+    for query in ("?in=8x8&l=dw,s=1x3", "?in=8&l=dw,p=causal", "?in=9x9&c=2&l=dw,s=2,d=2,m=2"):
+        assert keras_run(keras, query) == planned(query), query
+    assert planned("?in=9x9&c=2&l=dw,s=2,d=2,m=2") == ([(3, 3)], None)
 
 
 def test_page_lists_every_preset() -> None:

@@ -7,7 +7,8 @@ import { buildCode, showCode } from "./lib/planner-code-view.js";
 
 const LABELS = {
   k: "kernel", s: "stride", d: "dilation", p: "padding", c: "filters", op: "output_padding",
-  t: "top", b: "bottom", l: "left", r: "right", f: "factor", from: "from layer",
+  m: "depth multiplier", t: "top", b: "bottom", l: "left", r: "right", f: "factor",
+  from: "from layer",
 };
 let current = null;
 // On a phone each layer's fields fold under a one-line summary, so the output column fits on

@@ -29,6 +29,7 @@ from snippets.arithmetic import (
 MAX_SIZE = 100_000
 FIELDS: dict[str, tuple[str, ...]] = {
     "conv": ("k", "s", "d", "p", "c"),
+    "dw": ("k", "s", "d", "p", "m"),
     "maxpool": ("k", "s", "p"),
     "avgpool": ("k", "s", "p"),
     "convT": ("k", "s", "p", "op", "c"),
@@ -124,7 +125,7 @@ def parse(query: str) -> dict[str, Any]:
                         f"{where} must name an earlier layer (0 is the input, up to "
                         f"{index - 1}), got {value!r}"
                     )
-            elif key == "c":
+            elif key in ("c", "m"):
                 layer[key] = _number(value, where, 1)
             else:
                 if ndim == 1 and key in ("t", "b"):
@@ -139,6 +140,7 @@ def _defaults(layer: dict[str, Any], ndim: int) -> dict[str, Any]:
     one = (1,) * ndim
     full = {
         "conv": {"k": (3,) * ndim, "s": one, "d": one, "p": "valid", "c": None},
+        "dw": {"k": (3,) * ndim, "s": one, "d": one, "p": "valid", "m": 1},
         "maxpool": {"k": (2,) * ndim, "s": None, "p": "valid"},
         "avgpool": {"k": (2,) * ndim, "s": None, "p": "valid"},
         "convT": {"k": (2,) * ndim, "s": one, "p": "valid", "opad": None, "c": None},
@@ -272,10 +274,10 @@ def _layer(
     def empty(axis: int, error: ValueError) -> ValueError:
         return ValueError(f"{head}: the {names[axis]} is empty: {error}")
 
-    if op in ("conv", "maxpool", "avgpool"):
-        pool = op != "conv"
+    if op in ("conv", "dw", "maxpool", "avgpool"):
+        pool = op in ("maxpool", "avgpool")
         p = L["p"]
-        if p == "causal" and (pool or ndim == 2):
+        if p == "causal" and (op != "conv" or ndim == 2):
             raise ValueError(
                 f"{head}: p=causal is Conv1D's padding: it needs a conv layer on a 1-D input"
             )
@@ -285,10 +287,16 @@ def _layer(
                 f"put a zpad layer before it"
             )
         d = (1,) * ndim if pool else L["d"]
-        if not pool and max(L["s"]) > 1 and max(d) > 1:
+        # DepthwiseConv takes both (tests/test_planner.py builds it): only Conv refuses.
+        if op == "conv" and max(L["s"]) > 1 and max(d) > 1:
             raise ValueError(
                 f"{head}: Keras' Conv{ndim}D refuses strides > 1 with dilation_rate > 1 "
                 f"(s={'x'.join(map(str, L['s']))}, d={'x'.join(map(str, d))})"
+            )
+        if op == "dw" and len(set(L["s"])) > 1:  # Keras builds it; the run fails
+            raise ValueError(
+                f"{head}: TensorFlow runs a depthwise convolution only with the same stride "
+                f"along both axes (s={'x'.join(map(str, L['s']))})"
             )
         for axis in range(ndim):
             spec = p[axis] if isinstance(p, tuple) else p
@@ -304,9 +312,12 @@ def _layer(
             pads.append(padding_amounts(n[axis], k, s, spec, d[axis]))
             out.append(size)
             rf.append(_field(x["rf"][axis], (k, s, d[axis]), n[axis], spec))
-        if not pool:
+        if op == "conv":
             c_out = L["c"] or c
             macs = math.prod(out) * math.prod(L["k"]) * c * c_out
+        elif op == "dw":  # each input channel has its own m filters, and sees only itself
+            c_out = c * L["m"]
+            macs = math.prod(out) * math.prod(L["k"]) * c_out
     elif op == "convT":
         p = L["p"]
         if p not in ("valid", "same"):
@@ -445,9 +456,9 @@ def _axis_fields(layers: list[dict[str, Any]], axis: int, ndim: int) -> tuple[tu
     fields: list[tuple[Any, ...]] = []
     for L in layers:
         op = L["op"]
-        if op in ("conv", "maxpool", "avgpool", "convT"):
+        if op in ("conv", "dw", "maxpool", "avgpool", "convT"):
             p = L["p"][axis] if isinstance(L["p"], tuple) else L["p"]
-            extra = L["d"][axis] if op == "conv" else None
+            extra = L["d"][axis] if op in ("conv", "dw") else None
             if op == "convT" and L["opad"] is not None:
                 extra = L["opad"][axis]
             fields.append((op, L["k"][axis], L["s"][axis], p, extra))
@@ -482,7 +493,7 @@ def _axis_step(field: tuple[Any, ...], n: int) -> int:
     """One layer's output size along one axis, or 0 when that layer has no output there."""
     op, *f = field
     try:
-        if op == "conv":
+        if op in ("conv", "dw"):
             return conv_output_size(n, f[0], f[1], f[2], f[3])
         if op == "convT":
             return transposed_output_size(n, f[0], f[1], f[2], f[3])

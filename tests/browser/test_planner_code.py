@@ -40,7 +40,8 @@ READ = """(queries) => queries.map((q) => {
 # Stacks that name what the random sample may miss: SAME average pooling with an uneven split
 # (TensorFlow divides by the real cells; count_include_pad=False would not match), SAME max
 # pooling (-inf, not zeros), transposed convolutions that TensorFlow crops or extends with
-# output_padding, causal and dilated 1-D convolutions, explicit amounts, broadcasting add.
+# output_padding, causal and dilated 1-D convolutions, explicit amounts, broadcasting add,
+# depthwise convolutions (PyTorch's groups), dilated and strided at once, which only Conv refuses.
 CASES = [
     "?in=7x6&c=2&l=avgpool,k=3,s=2,p=same;conv,k=3,p=1-0x0-2,c=4;maxpool,k=3,s=2,p=same;"
     "up,f=2x3;crop,t=1,r=2;concat,from=2",
@@ -49,6 +50,8 @@ CASES = [
     "?in=16&c=2&l=conv,k=2,p=causal,c=4;conv,k=2,d=2,p=causal;convT,k=3,s=2,op=1;zpad,l=1,r=2;"
     "avgpool,k=3,s=2,p=same;maxpool,k=2,s=1,p=same;up,f=3;conv,p=2-1",
     "?in=8x1&l=conv,k=1,c=4;add,from=0;conv,k=3x1,s=2,p=same;up,f=2x1;add,from=1",
+    "?in=11x9&c=3&l=dw,k=3,s=2,d=2,p=same,m=2;dw,k=2x3,p=1-0x0-2;conv,k=1,c=4;dw,s=2",
+    "?in=20&c=2&l=dw,k=3,d=3,p=same;dw,k=4,s=3,m=3;dw,p=2-1",
 ]
 # The model the planner opens with, whose Keras output the page quotes.
 DEFAULT = html.unescape(re.search(r'data-default="([^"]+)"', PAGE.read_text("utf-8"))[1])
@@ -124,10 +127,16 @@ for job, (printed, g, error) in zip(jobs, runs):
             with torch.no_grad():
                 for key, module in model.named_children():
                     # Keras keeps kernels (spatial..., in, out), or (spatial..., out, in) when
-                    # transposed; PyTorch (out, in, spatial...) or (in, out, spatial...).
+                    # transposed; PyTorch (out, in, spatial...) or (in, out, spatial...). A
+                    # depthwise kernel is (spatial..., channels, multiplier) in Keras, and in
+                    # PyTorch (channels * multiplier, 1, spatial...), channel by channel.
                     kernel = saved[f"w:{key}:0"]
                     n = kernel.ndim
-                    kernel = kernel.transpose(n - 1, n - 2, *range(n - 2))
+                    if module.groups > 1:
+                        kernel = np.moveaxis(kernel, (n - 2, n - 1), (0, 1))
+                        kernel = kernel.reshape(module.weight.shape)
+                    else:
+                        kernel = kernel.transpose(n - 1, n - 2, *range(n - 2))
                     module.weight.copy_(torch.from_numpy(kernel))
                     module.bias.copy_(torch.from_numpy(saved[f"w:{key}:1"]))
                     result["weights"] += 1
@@ -258,7 +267,7 @@ def test_code_prints_the_twins_shapes_and_values(page: Any, tmp_path: Path) -> N
             if not want and any(not line.startswith("#") for line in code.splitlines()):
                 failures.append(f"{q}: {key} has code although layer 1 has a problem")
         keras, torch = results["keras"][i], results["pytorch"][i]
-        weighted = sum(w.split(":")[0].endswith(("_conv", "_convT")) for w in want_keras)
+        weighted = sum(w.split(":")[0].endswith(("_conv", "_convT", "_dw")) for w in want_keras)
         if keras["weights"] != torch["weights"] or keras["weights"] != weighted * valued[i]:
             failures.append(f"{q}: weights of {keras['weights']} Keras, {torch['weights']} torch")
         if len(torch["diffs"]) != (len(want_torch) if valued[i] else 0):
@@ -272,7 +281,8 @@ def test_code_prints_the_twins_shapes_and_values(page: Any, tmp_path: Path) -> N
 
     # The stacks covered every op and padding, with values compared, and problems.
     covered = set().union(*(kinds(q) for q, v in zip(queries, valued, strict=True) if v))
-    ops = {"conv valid", "conv same", "conv causal", "conv explicit", "maxpool valid",
+    ops = {"conv valid", "conv same", "conv causal", "conv explicit", "dw valid", "dw same",
+           "dw explicit", "maxpool valid",
            "maxpool same", "avgpool valid", "avgpool same uneven", "convT valid", "convT same",
            "convT output_padding", "zpad", "crop", "up", "concat", "add"}  # fmt: skip
     assert ops <= covered, ops - covered

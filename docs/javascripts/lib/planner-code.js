@@ -82,18 +82,20 @@ function kerasLayer(index, r, channelsIn) {
   // ZeroPadding and Cropping take (left, right) in 1-D, ((top, bottom), (left, right)) in 2-D.
   const edges = ndim === 1 ? tuple([L.l, L.r]) : tuple([tuple([L.t, L.b]), tuple([L.l, L.r])]);
   const id = 'name="' + name(index, L.op) + '"';
-  if (L.op === "conv") {
+  if (L.op === "conv" || L.op === "dw") {
     const explicit = Array.isArray(L.p);
-    const args = [String(L.c || channelsIn), size(L.k)];
+    const kind = (L.op === "dw" ? "DepthwiseConv" : "Conv") + ndim + "D";
+    const args = L.op === "dw" ? [size(L.k)] : [String(L.c || channelsIn), size(L.k)];
     if (!ones(L.s)) args.push("strides=" + size(L.s));
     if (!ones(L.d)) args.push("dilation_rate=" + size(L.d));
+    if (L.op === "dw" && L.m !== 1) args.push("depth_multiplier=" + L.m);
     args.push('padding="' + (explicit ? "valid" : L.p) + '"', id);
-    if (!explicit) return pycall("", y + " = " + K + "Conv" + ndim + "D", args, "(" + x + ")");
+    if (!explicit) return pycall("", y + " = " + K + kind, args, "(" + x + ")");
     const pad = ndim === 1 ? tuple(L.p[0]) : tuple(L.p.map(tuple));
     return comment("", "Explicit amounts: the zeros first, then a valid convolution.").concat(
       pycall("", y + " = " + K + "ZeroPadding" + ndim + "D",
         [pad, 'name="' + name(index, "pad") + '"'], "(" + x + ")"),
-      pycall("", y + " = " + K + "Conv" + ndim + "D", args, "(" + y + ")"));
+      pycall("", y + " = " + K + kind, args, "(" + y + ")"));
   }
   if (L.op === "maxpool" || L.op === "avgpool") {
     const kind = L.op === "maxpool" ? "MaxPooling" : "AveragePooling";
@@ -171,10 +173,13 @@ function torchLayer(index, r, channelsIn) {
   const padded = r.pads !== null && r.pads.some((p) => p[0] || p[1]);
   const init = [];
   let forward = [];
-  if (L.op === "conv") {
-    const args = [String(channelsIn), String(L.c || channelsIn), size(L.k)];
+  if (L.op === "conv" || L.op === "dw") {
+    // A depthwise convolution is a grouped one, a group for each input channel.
+    const filters = L.op === "dw" ? channelsIn * L.m : L.c || channelsIn;
+    const args = [String(channelsIn), String(filters), size(L.k)];
     if (!ones(L.s)) args.push("stride=" + size(L.s));
     if (!ones(L.d)) args.push("dilation=" + size(L.d));
+    if (L.op === "dw") args.push("groups=" + channelsIn);
     init.push(...pycall("        ", "self.layer" + index + " = nn.Conv" + d, args));
     const what = L.p === "same" ? "SAME" : L.p === "causal" ? "causal" : "explicit amounts";
     if (padded) forward = comment("        ", "Layer " + index + ", " + what + ": TensorFlow pads " +

@@ -15,6 +15,7 @@ import {
 export const MAX_SIZE = 100000;
 export const FIELDS = {
   conv: ["k", "s", "d", "p", "c"],
+  dw: ["k", "s", "d", "p", "m"],
   maxpool: ["k", "s", "p"],
   avgpool: ["k", "s", "p"],
   convT: ["k", "s", "p", "op", "c"],
@@ -115,7 +116,7 @@ export function parse(query) {
               "), got " + repr(value)
           );
         }
-      } else if (key === "c") layer.c = number(value, where, 1);
+      } else if (key === "c" || key === "m") layer[key] = number(value, where, 1);
       else {
         if (ndim === 1 && (key === "t" || key === "b")) {
           throw new PlanError(where + ": a 1-D input is padded with l and r only");
@@ -132,6 +133,7 @@ function defaults(layer, ndim) {
   const fill = (v) => Array(ndim).fill(v);
   const base = {
     conv: { k: fill(3), s: fill(1), d: fill(1), p: "valid", c: null },
+    dw: { k: fill(3), s: fill(1), d: fill(1), p: "valid", m: 1 },
     maxpool: { k: fill(2), s: null, p: "valid" },
     avgpool: { k: fill(2), s: null, p: "valid" },
     convT: { k: fill(2), s: fill(1), p: "valid", opad: null, c: null },
@@ -235,10 +237,10 @@ function oneLayer(index, L, x, tensors, results, ndim, names) {
   let macs = 0;
   const empty = (axis, error) =>
     new Problem(head + ": the " + names[axis] + " is empty: " + error.message);
-  if (op === "conv" || op === "maxpool" || op === "avgpool") {
-    const pool = op !== "conv";
+  if (op === "conv" || op === "dw" || op === "maxpool" || op === "avgpool") {
+    const pool = op === "maxpool" || op === "avgpool";
     const p = L.p;
-    if (p === "causal" && (pool || ndim === 2)) {
+    if (p === "causal" && (op !== "conv" || ndim === 2)) {
       throw new Problem(
         head + ": p=causal is Conv1D's padding: it needs a conv layer on a 1-D input"
       );
@@ -250,10 +252,16 @@ function oneLayer(index, L, x, tensors, results, ndim, names) {
       );
     }
     const d = pool ? Array(ndim).fill(1) : L.d;
-    if (!pool && Math.max(...L.s) > 1 && Math.max(...d) > 1) {
+    if (op === "conv" && Math.max(...L.s) > 1 && Math.max(...d) > 1) {
       throw new Problem(
         head + ": Keras' Conv" + ndim + "D refuses strides > 1 with dilation_rate > 1 (s=" +
           L.s.join("x") + ", d=" + d.join("x") + ")"
+      );
+    }
+    if (op === "dw" && L.s.some((s) => s !== L.s[0])) {
+      throw new Problem(
+        head + ": TensorFlow runs a depthwise convolution only with the same stride along " +
+          "both axes (s=" + L.s.join("x") + ")"
       );
     }
     for (let axis = 0; axis < ndim; axis++) {
@@ -272,9 +280,12 @@ function oneLayer(index, L, x, tensors, results, ndim, names) {
       out.push(size);
       rf.push(field(x.rf[axis], [k, s, d[axis]], n[axis], spec));
     }
-    if (!pool) {
+    if (op === "conv") {
       cOut = L.c || c;
       macs = prod(out) * prod(L.k) * c * cOut;
+    } else if (op === "dw") {
+      cOut = c * L.m;
+      macs = prod(out) * prod(L.k) * cOut;
     }
   } else if (op === "convT") {
     const p = L.p;
@@ -447,9 +458,9 @@ export function fits(parsed) {
 function axisFields(layers, axis, ndim) {
   return layers.map((L) => {
     const op = L.op;
-    if (op === "conv" || op === "maxpool" || op === "avgpool" || op === "convT") {
+    if (["conv", "dw", "maxpool", "avgpool", "convT"].indexOf(op) >= 0) {
       const p = Array.isArray(L.p) ? L.p[axis] : L.p;
-      let extra = op === "conv" ? L.d[axis] : null;
+      let extra = op === "conv" || op === "dw" ? L.d[axis] : null;
       if (op === "convT" && L.opad !== null) extra = L.opad[axis];
       return [op, L.k[axis], L.s[axis], p, extra];
     }
@@ -480,7 +491,7 @@ function axisWorks(fields, n) {
 function axisStep(field, n) {
   const [op, a, b, c, d] = field;
   try {
-    if (op === "conv") return convOutputSize(n, a, b, c, d);
+    if (op === "conv" || op === "dw") return convOutputSize(n, a, b, c, d);
     if (op === "convT") return transposedOutputSize(n, a, b, c, d);
     if (op === "maxpool" || op === "avgpool") return poolOutputSize(n, a, b, c);
   } catch (e) {
