@@ -13,6 +13,7 @@ driven as a reader would.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from .pages import (
@@ -263,7 +265,17 @@ def test_tabs_lead_to_each_section_with_its_sidebar(page: Any, base_url: str) ->
         # Instant navigation changes the address before it swaps the header: wait for the swap.
         active = page.locator("nav.md-tabs .md-tabs__item--active")
         expect(active).to_have_text(re.compile(rf"^\s*{re.escape(title)}\s*$"))
-        sidebar = _visible_page_links(page, "nav.md-nav--primary a.md-nav__link[href]")
+        # The first tab leads to the page the test starts on: the address is already right, and
+        # the sidebar may still be mid-swap, so wait (briefly) for it to show a page.
+        links_in_sidebar = "nav.md-nav--primary a.md-nav__link[href]"
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "sel => [...document.querySelectorAll(sel)]"
+                ".some(a => a.checkVisibility() && !a.href.includes('#'))",
+                arg=links_in_sidebar,
+                timeout=5_000,
+            )
+        sidebar = _visible_page_links(page, links_in_sidebar)
         paths = {href.removeprefix(base_url) for href in sidebar}
         assert paths, f"{title}: the sidebar shows no page"
         assert paths <= set(pages), f"{title}: the sidebar shows other sections' pages: " + str(
