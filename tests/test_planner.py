@@ -278,7 +278,8 @@ def test_application_presets_are_the_keras_models(application: tuple[str, Any]) 
     stem = keras.Model(model.input, [model.get_layer(name).output for name in names])
     outputs = stem(np.zeros((1, *parsed["shape"], parsed["channels"]), dtype="float32"))
     got = [tuple(o.shape[1:]) for o in outputs]
-    want = [(*r["out"], r["c"]) for r in _run(parsed)]
+    planned_layers = _run(parsed)
+    want = [(*r["out"], r["c"]) for r in planned_layers]
     assert got == want
     assert len(names) == len(parsed["layers"])
     # Multiply-adds: each output cell takes one for every weight of the kernel (a depthwise
@@ -286,7 +287,7 @@ def test_application_presets_are_the_keras_models(application: tuple[str, Any]) 
     kernels = [getattr(model.get_layer(name), "kernel", None) for name in names]
     want_macs = [0 if k is None else math.prod(o.shape[1:-1]) * math.prod(k.shape)
                  for k, o in zip(kernels, outputs, strict=True)]  # fmt: skip
-    assert [r["macs"] for r in _run(parsed)] == want_macs
+    assert [r["macs"] for r in planned_layers] == want_macs
 
 
 @pytest.mark.parametrize("key", ["unet-valid", "unet-same", "wavenet"])

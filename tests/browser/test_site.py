@@ -242,9 +242,22 @@ def _tabs() -> list[tuple[str, list[str]]]:
     return tabs
 
 
+# A link to another page (not to a heading of this one) that a reader can see.
+VISIBLE_PAGE_LINK = "a => a.checkVisibility() && !a.href.includes('#')"
+
+
 def _visible_page_links(page: Any, selector: str) -> list[str]:
+    """Where the visible page links under ``selector`` lead. Instant navigation may still be
+    swapping the content in (the address is right before it is), so this first waits, up to
+    5 s, for one such link; with none by then, the list is empty, for the caller to report."""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            f"sel => [...document.querySelectorAll(sel)].some({VISIBLE_PAGE_LINK})",
+            arg=selector,
+            timeout=5_000,
+        )
     return page.locator(selector).evaluate_all(
-        "links => links.filter(a => a.checkVisibility() && !a.href.includes('#')).map(a => a.href)"
+        f"links => links.filter({VISIBLE_PAGE_LINK}).map(a => a.href)"
     )
 
 
@@ -265,17 +278,9 @@ def test_tabs_lead_to_each_section_with_its_sidebar(page: Any, base_url: str) ->
         # Instant navigation changes the address before it swaps the header: wait for the swap.
         active = page.locator("nav.md-tabs .md-tabs__item--active")
         expect(active).to_have_text(re.compile(rf"^\s*{re.escape(title)}\s*$"))
-        # The first tab leads to the page the test starts on: the address is already right, and
-        # the sidebar may still be mid-swap, so wait (briefly) for it to show a page.
-        links_in_sidebar = "nav.md-nav--primary a.md-nav__link[href]"
-        with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function(
-                "sel => [...document.querySelectorAll(sel)]"
-                ".some(a => a.checkVisibility() && !a.href.includes('#'))",
-                arg=links_in_sidebar,
-                timeout=5_000,
-            )
-        sidebar = _visible_page_links(page, links_in_sidebar)
+        # The first tab leads to the page the test starts on, so the address is right at once
+        # and the sidebar may still be mid-swap: _visible_page_links waits for it.
+        sidebar = _visible_page_links(page, "nav.md-nav--primary a.md-nav__link[href]")
         paths = {href.removeprefix(base_url) for href in sidebar}
         assert paths, f"{title}: the sidebar shows no page"
         assert paths <= set(pages), f"{title}: the sidebar shows other sections' pages: " + str(
